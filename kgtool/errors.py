@@ -1,0 +1,40 @@
+"""The exceptions kgtool raises. The CLI maps them to messages and exit codes.
+
+Every error carries one sentence a user can act on; `InputError` also names the
+file and, where there is one, the line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class KgtoolError(Exception):
+    """Base of all expected kgtool errors: bad input or usage (exit code 2)."""
+
+    exit_code = 2
+
+
+class InputError(KgtoolError):
+    """A file kgtool was asked to read is missing, unreadable or malformed."""
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None):
+        self.path = Path(path)
+        self.line = line
+        self.reason = message
+        where = f"{self.path}:{line}" if line else f"{self.path}"
+        super().__init__(f"{where}: {message}")
+
+
+class ReasoningError(KgtoolError):
+    """The closure of the data is inconsistent, or reasoning changed what it must not."""
+
+
+class BuildMissingError(KgtoolError):
+    """A command needs a build and there is none yet."""
+
+    def __init__(self, build_dir: Path):
+        self.build_dir = build_dir
+        super().__init__(
+            f"no build found in {build_dir}; run `kgtool build` first"
+        )

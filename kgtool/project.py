@@ -1,0 +1,83 @@
+"""Where a project's files are: the ontology, the graphs, the sources, the build.
+
+A project is a folder holding `ontology/` and `graphs/` (a clone of icpkg, or a
+researcher's own copy with extra plans). Each input file becomes one named graph
+whose IRI is derived from its path, so quad dumps and queries can name it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import URIRef
+
+from .errors import KgtoolError
+from .namespaces import GRAPH
+
+INPUT_FOLDERS = ("ontology", "graphs")
+ROOT_ENV = "KGTOOL_ROOT"
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / "build"
+
+    @property
+    def sources_dir(self) -> Path:
+        return self.root / "sources"
+
+    def input_files(self) -> list[Path]:
+        """Every Turtle file the build reads, ontology first, in a stable order."""
+        files: list[Path] = []
+        for folder in INPUT_FOLDERS:
+            files.extend(sorted((self.root / folder).rglob("*.ttl")))
+        return files
+
+    def graph_name(self, path: Path) -> URIRef:
+        """The named graph of an input file.
+
+        graphs/<code>.ttl → graph/<code> (the contract for documents);
+        ontology/icp.ttl → graph/ontology; ontology/vocab/<s>.ttl → graph/vocab/<s>;
+        any other ontology/<p>.ttl → graph/ontology/<p>.
+        """
+        relative = path.resolve().relative_to(self.root.resolve()).with_suffix("")
+        folder, *rest = relative.parts
+        name = "/".join(rest)
+        if folder == "graphs":
+            return GRAPH[name]
+        if name == "icp":
+            return GRAPH["ontology"]
+        if rest[0] == "vocab":
+            return GRAPH[name]
+        return GRAPH[f"ontology/{name}"]
+
+
+def _is_project(folder: Path) -> bool:
+    return all((folder / name).is_dir() for name in INPUT_FOLDERS)
+
+
+def find_project(root: Path | str | None = None) -> Project:
+    """The project at `root`, or else at $KGTOOL_ROOT, or else the nearest folder
+    above the working directory that holds ontology/ and graphs/."""
+    explicit = root if root is not None else os.environ.get(ROOT_ENV)
+    if explicit:
+        folder = Path(explicit).expanduser().resolve()
+        if not _is_project(folder):
+            raise KgtoolError(
+                f"{folder} is not an icpkg project: it needs the folders ontology/ and graphs/"
+            )
+        return Project(folder)
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if _is_project(folder):
+            return Project(folder)
+    raise KgtoolError(
+        f"no icpkg project found in {here} or above it (a project holds ontology/ and graphs/); "
+        "run kgtool inside a clone of icpkg or pass --root"
+    )

@@ -1,0 +1,112 @@
+"""The build: asserted and inferred quads plus a summary, written once, read by every command.
+
+This module is the one place that knows how a build is stored on disk, so a
+faster engine can replace N-Quads files without touching the commands. A build
+is written into a temporary sibling folder and swapped in with renames: a
+failed build never leaves a half-written folder, and the previous build
+survives until the new one is complete.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from .errors import BuildMissingError, KgtoolError
+from .namespaces import INFERRED_GRAPH, PREFIXES
+
+ASSERTED_FILE = "asserted.nq"
+INFERRED_FILE = "inferred.nq"
+SUMMARY_FILE = "summary.json"
+FORMAT_VERSION = 1
+
+
+def _sorted_nquads(dataset: Dataset) -> bytes:
+    # Sorted lines make identical inputs give byte-identical files.
+    text = dataset.serialize(format="nquads")
+    lines = sorted(line for line in text.splitlines() if line.strip())
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
+
+def write_build(build_dir: Path, asserted: Dataset, inferred: Graph, summary: dict) -> None:
+    """Write a complete build to `build_dir`, replacing any previous one atomically."""
+    build_dir = Path(build_dir)
+    build_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{build_dir.name}-new-", dir=build_dir.parent))
+    staging.chmod(0o755)
+    try:
+        (staging / ASSERTED_FILE).write_bytes(_sorted_nquads(asserted))
+        inferred_dataset = Dataset()
+        inferred_graph = inferred_dataset.graph(INFERRED_GRAPH)
+        inferred_graph += inferred
+        (staging / INFERRED_FILE).write_bytes(_sorted_nquads(inferred_dataset))
+        document = {"format": FORMAT_VERSION, **summary}
+        (staging / SUMMARY_FILE).write_text(
+            json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+            encoding="utf-8",
+        )
+        _swap_in(staging, build_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _swap_in(staging: Path, build_dir: Path) -> None:
+    retired = None
+    if build_dir.exists():
+        retired = Path(tempfile.mkdtemp(prefix=f".{build_dir.name}-old-", dir=build_dir.parent))
+        retired.rmdir()
+        build_dir.rename(retired)
+    staging.rename(build_dir)
+    if retired is not None:
+        shutil.rmtree(retired, ignore_errors=True)
+
+
+@dataclass
+class Build:
+    """A finished build, opened for reading. Quads are parsed on first use."""
+
+    path: Path
+
+    @classmethod
+    def open(cls, build_dir: Path) -> "Build":
+        build_dir = Path(build_dir)
+        if not (build_dir / SUMMARY_FILE).is_file():
+            raise BuildMissingError(build_dir)
+        return cls(build_dir)
+
+    @cached_property
+    def summary(self) -> dict:
+        try:
+            summary = json.loads((self.path / SUMMARY_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise KgtoolError(f"{self.path / SUMMARY_FILE} is unreadable ({error}); run `kgtool build` again") from None
+        if summary.get("format") != FORMAT_VERSION:
+            raise KgtoolError(f"the build in {self.path} was made by another kgtool version; run `kgtool build` again")
+        return summary
+
+    def dataset(self, inferred: bool = True) -> Dataset:
+        """The asserted named graphs and, unless `inferred=False`, the inferred graph."""
+        dataset = Dataset()
+        for prefix, namespace in PREFIXES.items():
+            dataset.bind(prefix, namespace)
+        files = [ASSERTED_FILE, INFERRED_FILE] if inferred else [ASSERTED_FILE]
+        for name in files:
+            dataset.parse(self.path / name, format="nquads")
+        return dataset
+
+    @cached_property
+    def union(self) -> Graph:
+        """Every triple of the build, asserted and inferred, as one graph."""
+        union = Graph()
+        for prefix, namespace in PREFIXES.items():
+            union.bind(prefix, namespace)
+        for s, p, o, _ in self.dataset().quads((None, None, None, None)):
+            union.add((s, p, o))
+        return union

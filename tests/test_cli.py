@@ -1,0 +1,117 @@
+"""The command line as a user meets it: help, build, stats and errors."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kgtool.cli import main
+
+from conftest import FIXTURES
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_installed_kgtool_help_runs_as_a_real_process():
+    executable = shutil.which("kgtool") or str(Path(sys.executable).parent / "kgtool")
+    completed = subprocess.run([executable, "--help"], capture_output=True, text=True, timeout=60)
+    assert completed.returncode == 0, completed.stderr
+    assert "Usage: kgtool" in completed.stdout
+    for command in ("build", "stats"):
+        assert command in completed.stdout
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_help_says_what_it_does_with_an_example(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.output
+    assert f"kgtool {command}" in result.output
+
+
+def test_build_reports_documents_items_agencies_triples_and_time(project):
+    result = run("--root", str(project), "build")
+    assert result.exit_code == 0, result.output
+    assert f"Built {project / 'build'}" in result.output
+    for label in ("documents", "items", "agencies", "generic actors", "asserted triples", "inferred triples"):
+        assert label in result.output
+    assert (project / "build" / "summary.json").is_file()
+
+
+def test_stats_shows_the_last_build_without_rebuilding(project):
+    run("--root", str(project), "build")
+    (project / "graphs" / "agencies.ttl").unlink()  # a rebuild would now differ
+    result = run("--root", str(project), "stats")
+    assert result.exit_code == 0, result.output
+    assert "agencies" in result.output.splitlines()[-1]
+    assert " 0 agencies" not in result.output
+
+
+def test_stats_before_any_build_says_to_build_first(project):
+    result = run("--root", str(project), "stats")
+    assert result.exit_code == 2
+    assert "no build found" in result.output and "kgtool build" in result.output
+    assert "Traceback" not in result.output
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_malformed_turtle_names_file_and_line_and_keeps_the_previous_build(project):
+    assert run("--root", str(project), "build").exit_code == 0
+    before = _snapshot(project / "build")
+    shutil.copy(FIXTURES / "malformed.ttl", project / "graphs" / "broken.ttl")
+
+    result = run("--root", str(project), "build")
+
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1
+    assert "broken.ttl:5: bad Turtle syntax" in lines[0]
+    assert "expected '.'" in lines[0]
+    assert "Traceback" not in result.output
+    assert _snapshot(project / "build") == before
+    assert sorted(p.name for p in project.iterdir()) == ["build", "graphs", "ontology", "sources"]
+
+
+def test_an_iri_with_a_space_is_rejected_with_its_line(project):
+    shutil.copy(FIXTURES / "invalid-iri.ttl", project / "graphs" / "bad-iri.ttl")
+    result = run("--root", str(project), "build")
+    assert result.exit_code == 2
+    assert "bad-iri.ttl:3: invalid IRI <https://w3id.org/icpkg/id/agency/bad name>" in result.output
+    assert not (project / "build").exists()
+
+
+def test_a_file_that_is_not_utf8_is_rejected(project):
+    (project / "graphs" / "latin1.ttl").write_bytes("# caf\xe9\n".encode("latin-1"))
+    result = run("--root", str(project), "build")
+    assert result.exit_code == 2
+    assert "latin1.ttl: not UTF-8 text" in result.output
+
+
+def test_a_root_that_is_not_a_project_is_named(tmp_path):
+    result = run("--root", str(tmp_path / "nowhere"), "build")
+    assert result.exit_code == 2
+    assert "is not an icpkg project" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_an_inconsistent_graph_stops_the_build_and_keeps_the_previous_one(project):
+    assert run("--root", str(project), "build").exit_code == 0
+    before = _snapshot(project / "build")
+    shutil.copy(FIXTURES / "agency-typed-generic.ttl", project / "graphs" / "clash.ttl")
+
+    result = run("--root", str(project), "build")
+
+    assert result.exit_code == 2
+    assert "inconsistent" in result.output
+    assert "cn-miit" in result.output
+    assert _snapshot(project / "build") == before
