@@ -15,6 +15,9 @@ from . import __version__
 from .build import build as build_project
 from .build import open_build
 from .errors import KgtoolError
+from .formats import FORMATS, render
+from .project import find_project
+from .queries import catalogue, find_query, run_query
 
 
 class _Group(click.Group):
@@ -55,8 +58,11 @@ def main(ctx, root, build_dir):
 
     \b
     Examples:
-      kgtool build          # load ontology/ and graphs/, reason, write build/
-      kgtool stats          # figures of the last build, per document
+      kgtool build                     # load ontology/ and graphs/, reason, write build/
+      kgtool stats                     # figures of the last build, per document
+      kgtool queries                   # the saved queries
+      kgtool query documents           # run one on the last build
+      kgtool query targets --format csv > targets.csv
     """
     ctx.obj = {"root": root, "build_dir": build_dir}
 
@@ -128,3 +134,44 @@ def stats(options, output_format):
         f"{summary['asserted_triples']:,} asserted and {summary['inferred_triples']:,} inferred triples "
         f"(built in {summary['seconds']:.1f} s)"
     )
+
+
+@main.command()
+@click.pass_obj
+def queries(options):
+    """List the saved queries of queries/: name, what each answers, its columns.
+
+    \b
+    Example:
+      kgtool queries
+    """
+    for query in catalogue(find_project(options["root"]).queries_dir).values():
+        click.echo(f"{query.name:<24}{query.summary}")
+        click.echo(f"{'':<24}columns: {', '.join(query.columns)}")
+
+
+@main.command()
+@click.argument("name")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="table for people; csv, tsv or json for R and pandas; md for documents.",
+)
+@click.option("--asserted", is_flag=True, help="Answer from the asserted triples only, without the inferred closure.")
+@click.pass_obj
+def query(options, name, output_format, asserted):
+    """Run a saved query (by NAME, see `kgtool queries`) or a .rq file on the last build.
+
+    \b
+    Examples:
+      kgtool query documents
+      kgtool query responsibilities --format csv > responsibilities.csv
+      kgtool query my-question.rq --format json
+    """
+    project_queries = find_project(options["root"]).queries_dir
+    saved = find_query(project_queries, name)
+    result = run_query(open_build(options["root"], options["build_dir"]), saved, inferred=not asserted)
+    click.echo(render(result, output_format), nl=False)

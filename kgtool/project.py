@@ -32,6 +32,10 @@ class Project:
     def sources_dir(self) -> Path:
         return self.root / "sources"
 
+    @property
+    def queries_dir(self) -> Path:
+        return self.root / "queries"
+
     def input_files(self) -> list[Path]:
         """Every Turtle file the build reads, ontology first, in a stable order."""
         files: list[Path] = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -73,6 +73,7 @@ class Build:
     """A finished build, opened for reading. Quads are parsed on first use."""
 
     path: Path
+    _datasets: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def open(cls, build_dir: Path) -> "Build":
@@ -92,14 +93,18 @@ class Build:
         return summary
 
     def dataset(self, inferred: bool = True) -> Dataset:
-        """The asserted named graphs and, unless `inferred=False`, the inferred graph."""
-        dataset = Dataset()
-        for prefix, namespace in PREFIXES.items():
-            dataset.bind(prefix, namespace)
-        files = [ASSERTED_FILE, INFERRED_FILE] if inferred else [ASSERTED_FILE]
-        for name in files:
-            dataset.parse(self.path / name, format="nquads")
-        return dataset
+        """The asserted named graphs and, unless `inferred=False`, the inferred graph.
+
+        The default graph is the union of the named graphs, so a query sees every
+        triple without GRAPH clauses. Parsed once per build and flag."""
+        if inferred not in self._datasets:
+            dataset = Dataset(default_union=True)
+            for prefix, namespace in PREFIXES.items():
+                dataset.bind(prefix, namespace)
+            for name in [ASSERTED_FILE, INFERRED_FILE] if inferred else [ASSERTED_FILE]:
+                dataset.parse(self.path / name, format="nquads")
+            self._datasets[inferred] = dataset
+        return self._datasets[inferred]
 
     @cached_property
     def union(self) -> Graph:

@@ -71,6 +71,7 @@ def test_the_closure_adds_no_tautologies_or_language_axioms(repository_build):
 
 
 def test_an_agency_typed_as_a_generic_actor_is_reported_as_inconsistent():
-    closure = owl_rl_closure(_ontology_with(FIXTURES / "agency-typed-generic.ttl"))
+    registry = REPO / "graphs" / "agencies.ttl"
+    closure = owl_rl_closure(_ontology_with(registry, FIXTURES / "agency-typed-generic.ttl"))
     assert not closure.consistent
     assert any("cn-miit" in problem for problem in closure.inconsistencies)

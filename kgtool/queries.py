@@ -1,0 +1,140 @@
+"""Saved SPARQL queries: the catalogue in queries/, their headers, and running them on a build.
+
+A saved query is a `.rq` file whose header is a block of grlc-style `#+` comment
+lines, so the file stays valid SPARQL:
+
+    #+ summary: One line saying what question the query answers
+    #+ description: More about it, where values come from, caveats.
+    #+ tags: [documents, metadata]
+    #+ columns: [document, title, number]
+
+Broken metadata is an error, not a warning: a header that cannot be read or a
+query that does not parse stops with the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError, KgtoolError
+from .store import Build
+
+REQUIRED_KEYS = ("summary", "description", "columns")
+LIST_KEYS = {"tags", "columns"}
+_HEADER_LINE = re.compile(r"^#\+\s?(?P<body>.*)$")
+_KEY_VALUE = re.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
+
+
+class UnknownQueryError(KgtoolError):
+    """No saved query has that name."""
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    name: str
+    path: Path
+    text: str
+    summary: str
+    description: str
+    columns: tuple[str, ...]
+    tags: tuple[str, ...] = ()
+
+
+@dataclass
+class QueryResult:
+    """Rows of plain strings, one dict per row, keyed by column."""
+
+    columns: list[str]
+    rows: list[dict[str, str]] = field(default_factory=list)
+
+
+def _parse_value(key: str, value: str, path: Path, line: int):
+    if key not in LIST_KEYS:
+        return value.strip()
+    if not (value.startswith("[") and value.endswith("]")):
+        raise InputError(path, f"header key '{key}' must be a list such as [a, b]", line=line)
+    return tuple(item.strip() for item in value[1:-1].split(",") if item.strip())
+
+
+def read_header(path: Path, text: str) -> dict:
+    """The `#+ key: value` lines at the top of a query file."""
+    header: dict = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _HEADER_LINE.match(line)
+        if not match:
+            if line.strip() and not line.startswith("#"):
+                break  # the query itself begins
+            continue
+        pair = _KEY_VALUE.match(match["body"])
+        if not pair:
+            raise InputError(path, f"header line is not '#+ key: value': {line!r}", line=number)
+        key = pair["key"]
+        if key in header:
+            raise InputError(path, f"header key '{key}' appears twice", line=number)
+        header[key] = _parse_value(key, pair["value"], path, number)
+    missing = [key for key in REQUIRED_KEYS if not header.get(key)]
+    if missing:
+        raise InputError(path, f"the header lacks {', '.join(missing)} (write '#+ {missing[0]}: …' lines at the top)")
+    return header
+
+
+def _check_syntax(path: Path, text: str) -> None:
+    from rdflib.plugins.sparql import prepareQuery
+
+    try:
+        prepareQuery(text)
+    except Exception as error:  # pyparsing and rdflib raise several kinds
+        line = getattr(error, "lineno", None)
+        message = str(getattr(error, "msg", error)).splitlines()[0]
+        raise InputError(path, f"the query is not valid SPARQL: {message}", line=line) from None
+
+
+def load_query(path: Path | str) -> SavedQuery:
+    """Read, check and describe one `.rq` file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(path, "no such query file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(path, f"cannot be read ({error})") from None
+    header = read_header(path, text)
+    _check_syntax(path, text)
+    return SavedQuery(
+        name=path.stem,
+        path=path,
+        text=text,
+        summary=header["summary"],
+        description=header["description"],
+        columns=header["columns"],
+        tags=header.get("tags", ()),
+    )
+
+
+def catalogue(queries_dir: Path) -> dict[str, SavedQuery]:
+    """Every saved query of a project, by name."""
+    return {path.stem: load_query(path) for path in sorted(Path(queries_dir).glob("*.rq"))}
+
+
+def find_query(queries_dir: Path, name_or_path: str) -> SavedQuery:
+    """A saved query by name, or any `.rq` file by path."""
+    if name_or_path.endswith(".rq"):
+        return load_query(name_or_path)
+    path = Path(queries_dir) / f"{name_or_path}.rq"
+    if not path.is_file():
+        known = ", ".join(sorted(p.stem for p in Path(queries_dir).glob("*.rq"))) or "none"
+        raise UnknownQueryError(f"no saved query named '{name_or_path}' in {queries_dir} (known: {known})")
+    return load_query(path)
+
+
+def run_query(build: Build, query: SavedQuery, inferred: bool = True) -> QueryResult:
+    """Answer a saved query from a build: asserted and inferred triples, or asserted only."""
+    result = build.dataset(inferred=inferred).query(query.text)
+    columns = [str(var) for var in result.vars]
+    rows = [
+        {column: "" if value is None else str(value) for column, value in zip(columns, row)}
+        for row in result
+    ]
+    return QueryResult(columns, rows)
