@@ -85,6 +85,7 @@ def build(options):
     result = build_project(options["root"], options["build_dir"], progress=_progress)
     summary = result.summary
     click.echo(f"Built {result.path} in {summary['seconds']:.1f} s")
+    _echo_documents(summary["per_document"])
     for label, key in (
         ("documents", "documents"),
         ("items", "items"),
@@ -96,7 +97,19 @@ def build(options):
         click.echo(f"  {label:<17}{summary[key]:>9,}")
 
 
-_STATS_COLUMNS = ("document", "items", "clauses", "programmes", "targets", "triples", "title")
+_DOCUMENT_COLUMNS = ("document", "items", "clauses", "assignments", "programmes", "targets", "triples")
+
+
+def _echo_documents(rows: list[dict]) -> None:
+    """The per-document figures as a table; nothing when there are no documents."""
+    if not rows:
+        return
+    widths = {c: max([len(c)] + [len(str(r[c])) for r in rows]) for c in _DOCUMENT_COLUMNS}
+    click.echo("  ".join(c.ljust(widths[c]) for c in _DOCUMENT_COLUMNS) + "  title")
+    for row in rows:
+        cells = [str(row[c]).ljust(widths[c]) if c == "document" else str(row[c]).rjust(widths[c])
+                 for c in _DOCUMENT_COLUMNS]
+        click.echo("  ".join(cells) + "  " + row["title"])
 
 
 @main.command()
@@ -121,13 +134,7 @@ def stats(options, output_format):
     if output_format == "json":
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True))
         return
-    rows = summary["per_document"]
-    widths = {c: max([len(c)] + [len(str(r[c])) for r in rows]) for c in _STATS_COLUMNS[:-1]}
-    click.echo("  ".join(c.ljust(widths[c]) for c in _STATS_COLUMNS[:-1]) + "  title")
-    for row in rows:
-        cells = [str(row[c]).ljust(widths[c]) if c == "document" else str(row[c]).rjust(widths[c])
-                 for c in _STATS_COLUMNS[:-1]]
-        click.echo("  ".join(cells) + "  " + row["title"])
+    _echo_documents(summary["per_document"])
     click.echo(
         f"{summary['documents']} documents, {summary['items']} items, "
         f"{summary['agencies']} agencies, {summary['generic_actors']} generic actors; "

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rdflib import BNode, Graph, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 _LANGUAGE_NAMESPACES = tuple(str(ns) for ns in (RDF, RDFS, OWL, XSD))
@@ -39,8 +39,8 @@ class Closure:
 
 def _is_entailment_about_data(triple) -> bool:
     subject, predicate, obj = triple
-    if isinstance(subject, BNode):
-        return False
+    if isinstance(subject, (BNode, Literal)):
+        return False  # owlrl types literals (“"1"^^xsd:integer a xsd:decimal”): not RDF, not data
     if str(subject).startswith(_LANGUAGE_NAMESPACES):
         return False
     if predicate in _REFLEXIVE_NOISE and subject == obj:

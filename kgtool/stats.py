@@ -24,7 +24,23 @@ def _in_document(graph: Graph, cls: URIRef, document: URIRef) -> int:
     )
 
 
-def document_figures(dataset: Dataset, union: Graph) -> list[dict]:
+_ROLES = (ICP.lead, ICP.participant, ICP.responsible)
+
+
+def _assignments(asserted: Graph, document: URIRef) -> int:
+    """Distinct (item, actor, role) the document's clauses state — the rows of the
+    `responsibilities` query, counted on the asserted triples."""
+    found = set()
+    for item in asserted.subjects(ICP.inDocument, document):
+        if (item, RDF.type, ICP.Task) not in asserted:
+            continue
+        for clause in asserted.objects(item, ICP.hasClause):
+            for role in _ROLES:
+                found.update((item, actor, role) for actor in asserted.objects(clause, role))
+    return len(found)
+
+
+def document_figures(dataset: Dataset, asserted: Graph, union: Graph) -> list[dict]:
     """One row per policy document: its code, title and the size of its graph."""
     rows = []
     for document in sorted(union.subjects(RDF.type, ICP.PolicyDocument, unique=True)):
@@ -39,6 +55,7 @@ def document_figures(dataset: Dataset, union: Graph) -> list[dict]:
                 "title": title,
                 "items": _in_document(union, ICP.Task, document),
                 "clauses": _in_document(union, ICP.ResponsibilityClause, document),
+                "assignments": _assignments(asserted, document),
                 "programmes": _in_document(union, ICP.Programme, document),
                 "targets": _in_document(union, ICP.Target, document),
                 "triples": len(dataset.graph(GRAPH[code])),
@@ -57,5 +74,5 @@ def summarise(dataset: Dataset, asserted: Graph, inferred: Graph) -> dict:
         "generic_actors": _count_of_type(union, ICP.GenericActor),
         "asserted_triples": len(asserted),
         "inferred_triples": len(inferred),
-        "per_document": document_figures(dataset, union),
+        "per_document": document_figures(dataset, asserted, union),
     }

@@ -81,7 +81,7 @@ def test_malformed_turtle_names_file_and_line_and_keeps_the_previous_build(proje
     assert "expected '.'" in lines[0]
     assert "Traceback" not in result.output
     assert _snapshot(project / "build") == before
-    assert sorted(p.name for p in project.iterdir()) == ["build", "graphs", "ontology", "sources"]
+    assert sorted(p.name for p in project.iterdir()) == ["build", "graphs", "ontology", "queries", "sources"]
 
 
 def test_an_iri_with_a_space_is_rejected_with_its_line(project):

@@ -15,6 +15,7 @@ from kgtool.namespaces import ACTOR, AGENCY, ICP, PLACE, VOCAB
 from kgtool.registry import Registry, UnknownActorError, split_names
 
 from conftest import REPO
+from source_text import clauses, fujian_units_concerned
 
 PROVINCES = {PLACE["cn"], PLACE["gd"], PLACE["fj"], PLACE["js"]}
 JURISDICTION = {"cn-2021-plan": "cn", "gd-2023-plan": "gd", "fj-2026-plan": "fj", "js-task-table": "js"}
@@ -22,20 +23,6 @@ ROLE_WORDS = re.compile(r"(按职责分工负责|按职责分工落实|共同负
 # Words inside clauses that are not bodies: Fujian's note that every item is
 # co-implemented locally, and "not listed again".
 NOT_BODIES = {"以下各项均需各地共同推进落实", "不再逐一列出"}
-
-
-def _clauses(code: str) -> list[str]:
-    """The responsibility clauses and table cells of one source, as printed."""
-    text = (REPO / "sources" / f"{code}.txt").read_text(encoding="utf-8")
-    flat = re.sub(r"\s+", "", text)  # the Guangdong PDF breaks clauses across lines
-    clauses = re.findall(r"[（(]([^（）()]*?(?:牵头|参与|负责|落实)[^（）()]*)[）)]", flat)
-    if code == "gd-2023-plan":  # the annex's 责任单位 column
-        clauses += [line.split("\t")[-1] for line in text.splitlines() if re.match(r"^\d+\t", line)]
-    if code == "js-task-table":  # the 责任部门 column
-        clauses += [line.strip() for line in text.splitlines() if re.search(r"(牵头|负责|参与)\s*$", line)]
-    if code == "fj-2026-plan":  # the closing list of units concerned
-        clauses += re.findall(r"各有关单位：(.*?)。", flat)
-    return clauses
 
 
 def _names(clause: str) -> list[str]:
@@ -56,7 +43,8 @@ def registry(asserted_graph) -> Registry:
 
 def _named_in_clauses(registry: Registry, code: str) -> tuple[set, set, list]:
     agencies, generic, unresolved = set(), set(), []
-    for clause in _clauses(code):
+    extra = fujian_units_concerned() if code == "fj-2026-plan" else []
+    for clause in clauses(code) + extra:
         for name in _names(clause):
             try:
                 actor = registry.resolve(name, PLACE[JURISDICTION[code]])

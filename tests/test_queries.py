@@ -1,0 +1,190 @@
+"""The contract queries give the right answers, checked by hand against sources/."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+
+import pytest
+from click.testing import CliRunner
+
+from kgtool.cli import main
+from kgtool.queries import catalogue, find_query, run_query
+
+from conftest import REPO, copy_project
+from test_graphs import ASSIGNMENTS
+
+CONTRACT_COLUMNS = {
+    "documents": ["document", "title", "number", "jurisdiction", "issued", "start", "end", "status", "implements"],
+    "responsibilities": ["document", "task", "number", "title", "agency", "role", "text"],
+    "targets": ["document", "task", "subject", "quantity", "unit", "qualifier", "year"],
+}
+QUERIES = REPO / "queries"
+
+
+def answer(build, name, **options):
+    return run_query(build, find_query(QUERIES, name), **options)
+
+
+@pytest.mark.parametrize("name", sorted(CONTRACT_COLUMNS))
+def test_contract_queries_have_exactly_the_contract_columns_first(repository_build, name):
+    result = answer(repository_build, name)
+    assert result.columns[: len(CONTRACT_COLUMNS[name])] == CONTRACT_COLUMNS[name]
+    assert list(catalogue(QUERIES)[name].columns[: len(CONTRACT_COLUMNS[name])]) == CONTRACT_COLUMNS[name]
+
+
+def test_documents_gives_every_field_as_the_texts_print_it(repository_build):
+    rows = [list(row.values()) for row in answer(repository_build, "documents").rows]
+    assert rows == [
+        # 文号 printed under the title; no date, no period ("通过5-10年时间" is not one).
+        ["cn-2016-guidance", "关于推进工业文化发展的指导意见", "工信部联产业〔2016〕446号", "全国", "", "", "", "final", ""],
+        # The period is in the title; the 文号 only in the Guangdong notice and preamble.
+        ["cn-2021-plan", "推进工业文化发展实施方案（2021-2025年）", "工信部联政法〔2021〕54号", "全国", "", "2021", "2025", "final", ""],
+        # 第二次征求意见稿: a draft; period 2026—2028 in the title; no 文号 or date printed.
+        ["fj-2026-plan", "福建省推进工业文化发展行动计划（2026—2028年）", "", "福建省", "", "2026", "2028", "draft", ""],
+        # Notice header: 文号 and date 2023年6月15日; it carries out the national plan.
+        ["gd-2023-plan", "广东省推动工业文化发展实施方案", "粤工信生产合作函〔2023〕22号", "广东省", "2023-06-15", "", "", "final", "cn-2021-plan"],
+        # The title names the national plan it carries out; the annex prints nothing else.
+        ["js-task-table", "江苏省贯彻《推进工业文化发展实施方案（2021-2025年）》行动计划任务分工表", "", "江苏省", "", "", "", "final", "cn-2021-plan"],
+    ]
+
+
+def test_responsibilities_has_one_row_per_item_body_and_role(repository_build):
+    rows = answer(repository_build, "responsibilities").rows
+    assert Counter(row["document"] for row in rows) == Counter({k: v for k, v in ASSIGNMENTS.items() if v})
+    assert len({(r["task"], r["agency"], r["role"]) for r in rows}) == len(rows)
+
+
+def test_a_lead_is_not_listed_again_as_responsible_after_reasoning(repository_build):
+    inferred = answer(repository_build, "responsibilities").rows
+    asserted = answer(repository_build, "responsibilities", inferred=False).rows
+    assert inferred == asserted
+
+
+@pytest.mark.parametrize(
+    "task, agency, roles",
+    [
+        # National （七）: 教育部 leads the second passage and takes part in the other two.
+        ("cn-2021-plan/7", "教育部", {"lead", "participant"}),
+        # National （十六）: 各地工业和信息化主管部门牵头、相关部门参与.
+        ("cn-2021-plan/16", "各地工业和信息化主管部门", {"lead"}),
+        # Guangdong safeguard （三）: 省工业和信息化厅牵头, the others 按职责分工负责 → participants.
+        ("gd-2023-plan/safeguard-3", "广东省工业和信息化厅", {"lead"}),
+        ("gd-2023-plan/safeguard-3", "广东省总工会", {"participant"}),
+        # Guangdong annex row 1: 省工信厅、省总工会 — the key task 2 names seven bodies, the row two.
+        ("gd-2023-plan/annex-1", "广东省总工会", {"responsible"}),
+        # Fujian: the blanket clause makes the city governments responsible for every item.
+        ("fj-2026-plan/safeguard-5", "各设区市人民政府", {"responsible"}),
+        # Jiangsu row 10: 省工信厅、人社厅牵头 — 人社厅 shares the leading 省.
+        ("js-task-table/10", "江苏省人力资源和社会保障厅", {"lead"}),
+        # Jiangsu row 11: 共同负责 names no lead.
+        ("js-task-table/11", "江苏省财政厅", {"responsible"}),
+    ],
+)
+def test_responsibilities_rows_say_what_the_clause_says(repository_build, task, agency, roles):
+    rows = answer(repository_build, "responsibilities").rows
+    found = {r["role"] for r in rows if r["task"].endswith("/task/" + task) and r["agency"] == agency}
+    assert found == roles
+
+
+def test_guangdong_annex_row_keeps_its_own_bodies(repository_build):
+    rows = answer(repository_build, "responsibilities").rows
+    bodies = {r["agency"] for r in rows if r["task"].endswith("/task/gd-2023-plan/annex-1")}
+    assert bodies == {"广东省工业和信息化厅", "广东省总工会"}
+
+
+def test_targets_gives_every_number_with_its_unit_qualifier_and_year(repository_build):
+    rows = answer(repository_build, "targets").rows
+    found = Counter((r["document"], r["quantity"], r["unit"], r["qualifier"], r["year"]) for r in rows)
+    assert found == Counter(
+        [
+            # 专栏1: 100 家以上省级工业设计中心, 10 家以上国家级工业设计中心, 3 家左右省级工业设计研究院,
+            # 2 家左右国家级工业设计研究院; 专栏2: 200 家左右入库资源, 80 条左右精品线路;
+            # 专栏4: 80 家左右工业类博物（展览）馆; 专栏5: 到 2025 年 60 个工业遗产.
+            ("gd-2023-plan", "100", "家", "at-least", ""),
+            ("gd-2023-plan", "10", "家", "at-least", ""),
+            ("gd-2023-plan", "3", "家", "about", ""),
+            ("gd-2023-plan", "2", "家", "about", ""),
+            ("gd-2023-plan", "200", "家", "about", ""),
+            ("gd-2023-plan", "80", "条", "about", ""),
+            ("gd-2023-plan", "80", "家", "about", ""),
+            ("gd-2023-plan", "60", "个", "exactly", "2025"),
+            # 保障措施（四）: 分别给予不超过50万元资金奖励.
+            ("fj-2026-plan", "50", "万元", "at-most", ""),
+            # Rows 2 (20个研学基地), 4 (50家博物馆), 5 (30个旅游区), 6 (50个重点项目),
+            # 8 (每次 50个优秀企业 and 50名先进个人), 9 (20个特色区域).
+            ("js-task-table", "20", "个", "exactly", ""),
+            ("js-task-table", "50", "家", "exactly", ""),
+            ("js-task-table", "30", "个", "exactly", ""),
+            ("js-task-table", "50", "个", "exactly", ""),
+            ("js-task-table", "50", "个", "exactly", ""),
+            ("js-task-table", "50", "名", "exactly", ""),
+            ("js-task-table", "20", "个", "exactly", ""),
+        ]
+    )
+
+
+def test_a_funding_cap_and_a_per_round_quota_are_not_outputs(repository_build):
+    rows = answer(repository_build, "targets").rows
+    kinds = Counter((r["document"], r["kind"]) for r in rows)
+    assert kinds[("fj-2026-plan", "funding-cap")] == 1
+    assert kinds[("js-task-table", "recurring-quota")] == 2
+    assert {r["per"] for r in rows if r["kind"] == "recurring-quota"} == {"每次"}
+
+
+def test_target_subjects_are_in_the_words_of_the_text(repository_build):
+    from source_text import normalise, source
+
+    for row in answer(repository_build, "targets").rows:
+        assert row["subject"] and normalise(row["subject"]) in normalise(source(row["document"])), row
+
+
+@pytest.fixture(scope="module")
+def built_project(tmp_path_factory):
+    """A built copy of the project that the CLI tests only read."""
+    project = copy_project(tmp_path_factory.mktemp("queries") / "project")
+    assert CliRunner().invoke(main, ["--root", str(project), "build"]).exit_code == 0
+    return project
+
+
+def test_query_writes_csv_with_the_contract_header(built_project):
+    result = CliRunner().invoke(main, ["--root", str(built_project), "query", "documents", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.output)))
+    assert rows[0] == CONTRACT_COLUMNS["documents"]
+    assert len(rows) == 6
+
+
+def test_query_writes_json_rows_and_a_table(built_project):
+    result = CliRunner().invoke(main, ["--root", str(built_project), "query", "targets", "--format", "json"])
+    assert result.exit_code == 0
+    assert len(json.loads(result.output)) == 16
+    table = CliRunner().invoke(main, ["--root", str(built_project), "query", "targets"])
+    assert table.exit_code == 0 and table.output.rstrip().endswith("(16 rows)")
+
+
+def test_an_unknown_query_is_named_with_the_known_ones(built_project):
+    result = CliRunner().invoke(main, ["--root", str(built_project), "query", "heritage"])
+    assert result.exit_code == 2
+    assert "no saved query named 'heritage'" in result.output and "documents" in result.output
+
+
+def test_a_query_file_with_broken_sparql_is_named_with_its_line(built_project, tmp_path):
+    broken = tmp_path / "broken.rq"
+    broken.write_text(
+        "#+ summary: s\n#+ description: d\n#+ columns: [a]\nSELECT ?a WHERE {\n  ?a ?b\n}\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["--root", str(built_project), "query", str(broken)])
+    assert result.exit_code == 2
+    assert "broken.rq" in result.output and "not valid SPARQL" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_query_file_without_a_header_is_an_error(built_project, tmp_path):
+    bare = tmp_path / "bare.rq"
+    bare.write_text("SELECT * WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--root", str(built_project), "query", str(bare)])
+    assert result.exit_code == 2
+    assert "bare.rq: the header lacks summary" in result.output
