@@ -10,7 +10,7 @@ A library first; the `kgtool` command is a thin layer over these functions:
 
 __version__ = "0.1.0"
 
-from .build import build, open_build
+from .build import build, changed_inputs, open_build
 from .errors import BuildMissingError, InputError, KgtoolError, ReasoningError
 from .load import load_dataset, parse_turtle
 from .project import Project, find_project
@@ -26,6 +26,7 @@ __all__ = [
     "Project",
     "ReasoningError",
     "build",
+    "changed_inputs",
     "find_project",
     "load_dataset",
     "open_build",

@@ -23,12 +23,16 @@ def _quiet(message: str) -> None:
     pass
 
 
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def _file_record(project: Project, path: Path, triples: int) -> dict:
     return {
         "path": path.relative_to(project.root).as_posix(),
         "graph": str(project.graph_name(path)),
         "triples": triples,
-        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "sha256": _digest(path),
     }
 
 
@@ -80,3 +84,11 @@ def open_build(root: Path | str | None = None, build_dir: Path | str | None = No
     """The last build of a project, for reading."""
     target = Path(build_dir) if build_dir else find_project(root).build_dir
     return Build.open(target)
+
+
+def changed_inputs(result: Build, project: Project) -> list[str]:
+    """Input files added, removed or edited since the build was made, by path."""
+    built = {record["path"]: record["sha256"] for record in result.summary.get("files", [])}
+    now = {path.relative_to(project.root).as_posix(): path for path in project.input_files()}
+    changed = [name for name, path in now.items() if built.get(name) != _digest(path)]
+    return sorted(changed + [name for name in built if name not in now])

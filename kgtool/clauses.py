@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from .registry import Registry, UnknownActorError
+from .registry import Registry, UnknownActorError, split_names
 
 LEAD, PARTICIPANT, RESPONSIBLE = "lead", "participant", "responsible"
 
@@ -32,7 +32,6 @@ _ROLE_SUFFIXES = (
 _BLANKET_MARKER = "以下各项均需各地共同推进落实"
 _NOT_NAMES = {"不再逐一列出"}
 _PREFIXES = ("责任单位：", "责任单位:", "责任部门：")
-_TOKEN_SEPARATORS = re.compile(r"[、，,；;]|及")
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ def parse_clause(text: str) -> list[Assignment]:
         text = text.removeprefix(prefix)
     assignments: list[Assignment] = []
     pending: list[str] = []
-    for token in filter(None, _TOKEN_SEPARATORS.split(text)):
+    for token in split_names(text):
         if token in _NOT_NAMES:
             continue
         name, role = _role_of(token)

@@ -13,7 +13,7 @@ import click
 
 from . import __version__
 from .build import build as build_project
-from .build import open_build
+from .build import changed_inputs, open_build
 from .errors import KgtoolError
 from .formats import FORMATS, render
 from .project import find_project
@@ -29,6 +29,16 @@ class _Group(click.Group):
             ctx.exit(error.exit_code)
 
 
+def _open_build(options):
+    """The last build, with a warning on stderr when the inputs changed since."""
+    result = open_build(options["root"], options["build_dir"])
+    changed = changed_inputs(result, find_project(options["root"]))
+    if changed:
+        shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+        click.echo(f"Warning: the build is out of date ({shown} changed since); run `kgtool build`", err=True)
+    return result
+
+
 def _progress(message: str) -> None:
     # Progress for a person at a terminal; pipes and logs stay quiet.
     if sys.stderr.isatty():
@@ -40,9 +50,8 @@ def _progress(message: str) -> None:
 @click.option(
     "--root",
     type=click.Path(file_okay=False),
-    envvar="KGTOOL_ROOT",
     help="The icpkg project folder (holding ontology/ and graphs/). "
-    "Default: the nearest such folder above the working directory.",
+    "Default: $KGTOOL_ROOT, else the nearest such folder above the working directory.",
 )
 @click.option(
     "--build-dir",
@@ -130,7 +139,7 @@ def stats(options, output_format):
       kgtool stats
       kgtool stats --format json
     """
-    summary = open_build(options["root"], options["build_dir"]).summary
+    summary = _open_build(options).summary
     if output_format == "json":
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True))
         return
@@ -180,5 +189,5 @@ def query(options, name, output_format, asserted):
     """
     project_queries = find_project(options["root"]).queries_dir
     saved = find_query(project_queries, name)
-    result = run_query(open_build(options["root"], options["build_dir"]), saved, inferred=not asserted)
+    result = run_query(_open_build(options), saved, inferred=not asserted)
     click.echo(render(result, output_format), nl=False)

@@ -21,8 +21,8 @@ from .namespaces import ICP, PLACE
 
 NATIONAL = PLACE["cn"]
 
-# Separators of a list of bodies in a clause: 、 ， , and 及 ("A及B").
-_NAME_SEPARATORS = re.compile(r"[、，,]|及")
+# Separators of a list of bodies in a clause: 、 ， , ； and 及 ("A及B").
+_NAME_SEPARATORS = re.compile(r"[、，,；;]|及")
 
 
 class UnknownActorError(KgtoolError):

@@ -56,6 +56,16 @@ def test_stats_shows_the_last_build_without_rebuilding(project):
     assert " 0 agencies" not in result.output
 
 
+def test_stats_warns_when_a_graph_changed_since_the_build(project):
+    run("--root", str(project), "build")
+    assert "out of date" not in run("--root", str(project), "stats").output
+    with (project / "graphs" / "places.ttl").open("a", encoding="utf-8") as places:
+        places.write("\n# edited\n")
+    result = run("--root", str(project), "stats")
+    assert result.exit_code == 0
+    assert "Warning: the build is out of date (graphs/places.ttl changed since)" in result.output
+
+
 def test_stats_before_any_build_says_to_build_first(project):
     result = run("--root", str(project), "stats")
     assert result.exit_code == 2
@@ -67,19 +77,26 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
-def test_malformed_turtle_names_file_and_line_and_keeps_the_previous_build(project):
+@pytest.mark.parametrize(
+    "fixture, expected",
+    [
+        # A statement missing its "." on line 4; the parser notices on line 5.
+        ("malformed.ttl", ["broken.ttl:5: bad Turtle syntax", "expected '.'"]),
+        # 工业和信息化部 typed as a generic actor too: the classes are disjoint.
+        ("agency-typed-generic.ttl", ["inconsistent", "cn-miit"]),
+    ],
+)
+def test_a_failed_build_says_why_in_one_line_and_keeps_the_previous_build(project, fixture, expected):
     assert run("--root", str(project), "build").exit_code == 0
     before = _snapshot(project / "build")
-    shutil.copy(FIXTURES / "malformed.ttl", project / "graphs" / "broken.ttl")
+    shutil.copy(FIXTURES / fixture, project / "graphs" / "broken.ttl")
 
     result = run("--root", str(project), "build")
 
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
-    assert len(lines) == 1
-    assert "broken.ttl:5: bad Turtle syntax" in lines[0]
-    assert "expected '.'" in lines[0]
-    assert "Traceback" not in result.output
+    assert len(lines) == 1 and "Traceback" not in result.output
+    assert all(part in lines[0] for part in expected)
     assert _snapshot(project / "build") == before
     assert sorted(p.name for p in project.iterdir()) == ["build", "graphs", "ontology", "queries", "sources"]
 
@@ -104,16 +121,3 @@ def test_a_root_that_is_not_a_project_is_named(tmp_path):
     assert result.exit_code == 2
     assert "is not an icpkg project" in result.output
     assert "Traceback" not in result.output
-
-
-def test_an_inconsistent_graph_stops_the_build_and_keeps_the_previous_one(project):
-    assert run("--root", str(project), "build").exit_code == 0
-    before = _snapshot(project / "build")
-    shutil.copy(FIXTURES / "agency-typed-generic.ttl", project / "graphs" / "clash.ttl")
-
-    result = run("--root", str(project), "build")
-
-    assert result.exit_code == 2
-    assert "inconsistent" in result.output
-    assert "cn-miit" in result.output
-    assert _snapshot(project / "build") == before
