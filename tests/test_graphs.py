@@ -123,6 +123,16 @@ def test_an_items_text_is_everything_it_prints_title_first(document):
         assert str(graph.value(item, ICP.text)).startswith(str(title)), item
 
 
+def test_every_item_is_coded_with_a_theme_and_a_policy_instrument(document):
+    code, graph = document
+    uncoded = [
+        str(item)
+        for item in _of_type(graph, ICP.Task)
+        if graph.value(item, ICP.theme) is None or graph.value(item, ICP.policyInstrument) is None
+    ]
+    assert uncoded == []
+
+
 def test_clauses_programmes_and_targets_are_all_there(document):
     code, graph = document
     assert len(_of_type(graph, ICP.ResponsibilityClause)) == CLAUSES[code]
