@@ -132,6 +132,10 @@ def test_a_funding_cap_and_a_per_round_quota_are_not_outputs(repository_build):
     assert kinds[("fj-2026-plan", "funding-cap")] == 1
     assert kinds[("js-task-table", "recurring-quota")] == 2
     assert {r["per"] for r in rows if r["kind"] == "recurring-quota"} == {"每次"}
+    # 专栏1 “新增培育 100 家以上省级工业设计中心和 10 家以上国家级工业设计中心” counts what is
+    # added; 专栏5 “全省工业遗产数量达到 60 个” counts the total to reach.
+    gd = {(r["subject"], r["kind"]) for r in rows if r["document"] == "gd-2023-plan"}
+    assert {("省级工业设计中心", "new-additions"), ("国家级工业设计中心", "new-additions"), ("工业遗产", "cumulative-total")} <= gd
 
 
 def test_target_subjects_are_in_the_words_of_the_text(repository_build):
