@@ -18,6 +18,8 @@ from .errors import KgtoolError
 from .formats import FORMATS, render
 from .project import find_project
 from .queries import catalogue, find_query, run_query
+from .report import machine_report, text_report
+from .validate import validate as validate_plans
 
 
 class _Group(click.Group):
@@ -72,6 +74,8 @@ def main(ctx, root, build_dir):
       kgtool queries                   # the saved queries
       kgtool query documents           # run one on the last build
       kgtool query targets --format csv > targets.csv
+      kgtool validate                  # every document against the model and the framework
+      kgtool validate my-plan.ttl --lang en
     """
     ctx.obj = {"root": root, "build_dir": build_dir}
 
@@ -191,3 +195,37 @@ def query(options, name, output_format, asserted):
     saved = find_query(project_queries, name)
     result = run_query(_open_build(options), saved, inferred=not asserted)
     click.echo(render(result, output_format), nl=False)
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--framework", default="cn-2021-plan", show_default=True,
+              help="The code of the national plan whose key tasks a provincial plan should cover.")
+@click.option("--format", "output_format", type=click.Choice(["text", "turtle", "json"]), default="text",
+              show_default=True, help="text for people; turtle or json for the standard SHACL validation report.")
+@click.option("--lang", "language", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="The language of the text report.")
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on Warnings and Infos too, not only on Violations.")
+@click.pass_obj
+def validate(options, files, framework, output_format, language, strict):
+    """Check plan graphs against the model (shapes/core.ttl) and the national framework (shapes/framework.ttl).
+
+    With no FILES, checks every document graph of the project; with FILES, checks
+    those plan graphs together with the ontology, vocabularies, registry and the
+    framework's graph. Exit code 0 when there is no Violation (Warnings and Infos
+    are printed but pass unless --strict), 1 when there is one, 2 on bad input.
+
+    \b
+    Examples:
+      kgtool validate
+      kgtool validate graphs/gd-2023-plan.ttl --lang en
+      kgtool validate new-plan.ttl --format json > report.json
+      kgtool validate new-plan.ttl --strict
+    """
+    result = validate_plans(list(files) or None, framework=framework, root=options["root"])
+    if output_format == "text":
+        click.echo(text_report(result, language), nl=False)
+    else:
+        click.echo(machine_report(result, output_format), nl=False)
+    failed = not result.conforms or (strict and result.findings)
+    sys.exit(1 if failed else 0)

@@ -73,3 +73,35 @@ def load_dataset(
         for triple in parse_turtle(path):
             named.add(triple)
     return dataset
+
+
+_PREFIX = re.compile(r"^\s*(?:@prefix|PREFIX)\s+([\w.-]*):\s*<([^>]*)>", re.IGNORECASE)
+
+
+def subject_lines(path: Path) -> dict[str, int]:
+    """The line on which each subject of a Turtle file first opens a statement.
+
+    Reads the file as people write it (one subject at the start of a line, its
+    properties indented), so that a finding about a resource can point to it.
+    """
+    prefixes: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        declared = _PREFIX.match(line)
+        if declared:
+            prefixes[declared[1]] = declared[2]
+            continue
+        if not line or line[0].isspace() or line[0] in "#@[(":
+            continue
+        token = line.split(None, 1)[0]
+        if token.startswith("<") and token.endswith(">"):
+            iri = token[1:-1]
+        elif ":" in token:
+            prefix, local = token.split(":", 1)
+            if prefix not in prefixes:
+                continue
+            iri = prefixes[prefix] + local
+        else:
+            continue
+        lines.setdefault(iri, number)
+    return lines

@@ -17,6 +17,7 @@ from .errors import KgtoolError
 from .namespaces import GRAPH
 
 INPUT_FOLDERS = ("ontology", "graphs")
+REGISTRY_FILES = ("agencies.ttl", "places.ttl")  # graphs/ files shared by every document
 ROOT_ENV = "KGTOOL_ROOT"
 
 
@@ -42,6 +43,13 @@ class Project:
         for folder in INPUT_FOLDERS:
             files.extend(sorted((self.root / folder).rglob("*.ttl")))
         return files
+
+    def registry_files(self) -> list[Path]:
+        return [self.root / "graphs" / name for name in REGISTRY_FILES]
+
+    def document_files(self) -> list[Path]:
+        """The graphs of the policy documents: every graphs/*.ttl but the registry."""
+        return [p for p in sorted((self.root / "graphs").glob("*.ttl")) if p.name not in REGISTRY_FILES]
 
     def graph_name(self, path: Path) -> URIRef:
         """The named graph of an input file.

@@ -1,0 +1,238 @@
+"""Validate plans against the model (shapes/core.ttl) and the national framework (shapes/framework.ttl).
+
+The data graph is the ontology, the vocabularies, the registry, the national
+framework's graph and the plans to check. Validation runs without inference:
+SHACL's own rdfs:subClassOf handling over the ontology covers class membership,
+and the shapes spell out sub-properties with sh:alternativePath — so the result
+is what an OWL RL closure would give for the rules the shapes check, at a
+fraction of the cost (see benchmarks/validate.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH
+from rdflib.plugins.sparql import prepareQuery
+
+from .errors import InputError, KgtoolError
+from .load import parse_turtle, subject_lines
+from .namespaces import DOC, ELI, ICP, VOCAB
+from .project import Project, find_project
+
+FRAMEWORK_SHAPES = URIRef("https://w3id.org/icpkg/shapes/framework#CoverageShape")
+SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
+
+
+class _PreparedQueryGraph(Graph):
+    """A graph that parses each SPARQL text once.
+
+    pySHACL runs a SPARQL-based constraint once per focus node with the same text
+    and `$this` bound separately; rdflib would parse the text every time.
+    """
+
+    _prepared: dict[str, object] = {}
+
+    def query(self, query_object, *args, **kwargs):
+        if isinstance(query_object, str):
+            if query_object not in self._prepared:
+                self._prepared[query_object] = prepareQuery(query_object)
+            query_object = self._prepared[query_object]
+        return super().query(query_object, *args, **kwargs)
+
+
+@dataclass(frozen=True)
+class Location:
+    path: Path
+    line: int | None
+
+
+@dataclass
+class Finding:
+    """One SHACL validation result, with what a person needs to act on it."""
+
+    severity: str
+    focus: URIRef
+    messages: dict[str, str]
+    shape: URIRef | None
+    value: object = None
+    path: object = None
+    location: Location | None = None
+    focus_line: int = 0  # orders findings that point to the same line
+    result: object = None  # the sh:ValidationResult node of the report
+    def message(self, language: str) -> str:
+        other = "en" if language == "zh" else "zh"
+        return self.messages.get(language) or self.messages.get(other) or next(iter(self.messages.values()), "")
+
+
+@dataclass
+class Validation:
+    """The outcome of validating plans: findings, the standard report, and the data they refer to."""
+
+    findings: list[Finding]
+    report: Graph
+    data: Graph
+    plans: list[Path] = field(default_factory=list)
+
+    @property
+    def counts(self) -> Counter:
+        return Counter(finding.severity for finding in self.findings)
+
+    @property
+    def conforms(self) -> bool:
+        return self.counts["Violation"] == 0
+
+
+def _context_files(project: Project, framework: str) -> list[Path]:
+    framework_file = project.root / "graphs" / f"{framework}.ttl"
+    if not framework_file.is_file():
+        known = ", ".join(p.stem for p in project.document_files()) or "none"
+        raise KgtoolError(f"no graph for the framework '{framework}' in {project.root / 'graphs'} (documents: {known})")
+    ontology = sorted((project.root / "ontology").rglob("*.ttl"))
+    return ontology + project.registry_files() + [framework_file]
+
+
+def _shapes(project: Project, data: Graph, framework: str) -> Graph:
+    shapes = Graph()
+    for path in sorted((project.root / "shapes").glob("*.ttl")):
+        shapes += parse_turtle(path)
+    national = DOC[framework]
+    if (national, ELI.jurisdiction, URIRef("https://w3id.org/icpkg/id/place/cn")) not in data:
+        raise KgtoolError(f"'{framework}' is not a national plan, so it cannot be the framework")
+    key_task = VOCAB["task-kind/key-task"]
+    for task in data.subjects(ICP.inDocument, national):
+        if (task, ICP.taskKind, key_task) in data:
+            shapes.add((FRAMEWORK_SHAPES, SH.targetNode, task))
+    return shapes
+
+
+def _message_languages(shapes: Graph) -> list[tuple[re.Pattern, str]]:
+    """Each language-tagged sh:message as a pattern its substituted text matches."""
+    patterns = []
+    for message in set(shapes.objects(None, SH.message)):
+        if isinstance(message, Literal) and message.language:
+            pieces = re.split(r"\{[?$]\w+\}", str(message))
+            patterns.append((re.compile(".*?".join(map(re.escape, pieces)) + r"\Z", re.S), message.language))
+    return patterns
+
+
+def _restore_languages(report: Graph, shapes: Graph) -> None:
+    # pySHACL 0.40 drops the language tag of a message after filling in {?var}.
+    patterns = _message_languages(shapes)
+    for result, message in list(report.subject_objects(SH.resultMessage)):
+        if isinstance(message, Literal) and not message.language:
+            language = next((lang for pattern, lang in patterns if pattern.match(str(message))), None)
+            if language:
+                report.remove((result, SH.resultMessage, message))
+                report.add((result, SH.resultMessage, Literal(str(message), lang=language)))
+
+
+def _findings(report: Graph, data: Graph, locations: dict[str, Location]) -> list[Finding]:
+    findings = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        focus = report.value(result, SH.focusNode)
+        value = report.value(result, SH.value)
+        # A finding about a plan as a whole (a national task it does not cover) points to the plan.
+        located = value if (value, RDF.type, ICP.PolicyDocument) in data else focus
+        messages = {
+            (m.language or "en"): str(m) for m in report.objects(result, SH.resultMessage) if isinstance(m, Literal)
+        }
+        findings.append(
+            Finding(
+                severity=SEVERITIES.get(report.value(result, SH.resultSeverity), "Violation"),
+                focus=focus,
+                messages=messages,
+                shape=report.value(result, SH.sourceShape),
+                value=value,
+                path=report.value(result, SH.resultPath),
+                location=locations.get(str(located)),
+                focus_line=getattr(locations.get(str(focus)), "line", None) or 0,
+                result=result,
+            )
+        )
+    return findings
+
+
+@dataclass
+class ValidationInputs:
+    """What validation reads: the data graph, the shapes, and where each subject is written."""
+
+    data: Graph
+    shapes: Graph
+    locations: dict[str, Location]
+    plans: list[Path]
+    defined_in_plans: set | None = None  # with files given: the subjects those files define
+
+
+def prepare(
+    files: list[Path | str] | None = None,
+    framework: str = "cn-2021-plan",
+    root: Path | str | None = None,
+) -> ValidationInputs:
+    """Load the plans — `files`, or every document graph of the project — with the
+    ontology, vocabularies, registry and the `framework`'s graph, and the shapes with
+    the framework's key tasks as coverage targets."""
+    project = find_project(root)
+    context = _context_files(project, framework)
+    plans = [Path(f) for f in files] if files else project.document_files()
+    for plan in plans:
+        if not plan.is_file():
+            raise InputError(plan, "no such file")
+    data = _PreparedQueryGraph()
+    locations: dict[str, Location] = {}
+    defined: set = set()
+    plan_paths = {p.resolve() for p in plans}
+    for path in dict.fromkeys(p.resolve() for p in context + plans):
+        graph = parse_turtle(path)
+        data += graph
+        if path in plan_paths:
+            defined.update(graph.subjects())
+        for iri, line in subject_lines(path).items():
+            locations.setdefault(iri, Location(path, line))
+    return ValidationInputs(data, _shapes(project, data, framework), locations, plans, defined if files else None)
+
+
+def validate(
+    files: list[Path | str] | None = None,
+    framework: str = "cn-2021-plan",
+    root: Path | str | None = None,
+) -> Validation:
+    """Validate plan graphs — `files`, or every document graph of the project — against
+    the model and the national `framework`, with the ontology, vocabularies and registry."""
+    from pyshacl import validate as shacl_validate  # slow to import; only validation needs it
+
+    inputs = prepare(files, framework, root)
+    focus = None
+    if inputs.defined_in_plans is not None:
+        # The context (ontology, registry, national plan) is checked when the whole
+        # repository is validated; here the question is about the plans given, so only
+        # their resources — and the national key tasks they must cover — are focus nodes.
+        coverage_targets = set(inputs.shapes.objects(FRAMEWORK_SHAPES, SH.targetNode))
+        focus = sorted((n for n in inputs.defined_in_plans | coverage_targets if isinstance(n, URIRef)), key=str)
+    # advanced=False: SHACL Core and SHACL-SPARQL only; pySHACL then validates our graph
+    # itself rather than a copy, so each constraint's SPARQL is parsed once.
+    _, report, _ = shacl_validate(
+        inputs.data, shacl_graph=inputs.shapes, inference="none", advanced=False, focus_nodes=focus
+    )
+    _restore_languages(report, inputs.shapes)
+    findings = _findings(report, inputs.data, inputs.locations)
+    if inputs.defined_in_plans is not None:
+        findings = [f for f in findings if f.focus in inputs.defined_in_plans or f.value in inputs.defined_in_plans]
+        report = _report_of(findings, report)
+    return Validation(findings, report, inputs.data, inputs.plans)
+
+
+def _report_of(findings: list[Finding], full: Graph) -> Graph:
+    """A standard SHACL report holding only `findings`' results."""
+    report = Graph(namespace_manager=full.namespace_manager)
+    node = full.value(predicate=RDF.type, object=SH.ValidationReport)
+    report.add((node, RDF.type, SH.ValidationReport))
+    report.add((node, SH.conforms, Literal(not any(f.severity == "Violation" for f in findings))))
+    for finding in findings:
+        report.add((node, SH.result, finding.result))
+        report += full.cbd(finding.result)
+    return report

@@ -1,0 +1,83 @@
+"""The shapes, case by case (tests/shapes/), and the shapes themselves against SHACL's own shapes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, SH
+
+from kgtool.load import parse_turtle
+from kgtool.validate import validate
+
+from conftest import REPO
+
+TEST = Namespace("https://w3id.org/icpkg/test#")
+CASES = sorted((REPO / "tests" / "shapes").glob("*.ttl"))
+SHAPE_FILES = sorted((REPO / "shapes").glob("*.ttl"))
+
+
+def _expected(case: Graph) -> set[tuple]:
+    return {
+        (str(case.value(e, TEST.severity)), case.value(e, TEST.shape), case.value(e, TEST.focus))
+        for e in case.objects(TEST.case, TEST.expect)
+    }
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_each_case_gets_exactly_the_expected_findings(path: Path):
+    case = parse_turtle(path)
+    assert (TEST.case, TEST.description, None) in case, "a case says what it breaks"
+    ignored = set(case.objects(TEST.case, TEST.ignore))
+    found = {(f.severity, f.shape, f.focus) for f in validate([path], root=REPO).findings if f.shape not in ignored}
+    assert found == _expected(case)
+
+
+def _shapes_graph() -> Graph:
+    shapes = Graph()
+    for path in SHAPE_FILES:
+        shapes += parse_turtle(path)
+    return shapes
+
+
+TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+
+
+def _reporting_shapes(shapes: Graph) -> set[URIRef]:
+    """The shapes a finding can name: every node shape with targets (fw:CoverageShape gets
+    its targets at run time) and the property shapes it holds. Shapes used only through
+    sh:node report through the property shape that uses them."""
+    targeted = {s for target in TARGETS for s in shapes.subjects(target, None)}
+    targeted.add(URIRef("https://w3id.org/icpkg/shapes/framework#CoverageShape"))
+    held = {p for shape in targeted for p in shapes.objects(shape, SH.property)}
+    return {s for s in targeted | held if isinstance(s, URIRef)}
+
+
+def test_every_shape_has_a_case():
+    named = _reporting_shapes(_shapes_graph())
+    tested = set()
+    for path in CASES:
+        case = parse_turtle(path)
+        tested |= {shape for _, shape, _ in _expected(case)}
+    assert sorted(named - tested) == []
+
+
+def test_the_shapes_pass_shacl_meta_validation():
+    from pyshacl import validate as shacl_validate
+
+    # meta_shacl checks the shapes graph against the SHACL-for-SHACL shapes first and
+    # raises if the shapes are not well formed.
+    conforms, _, text = shacl_validate(Graph(), shacl_graph=_shapes_graph(), meta_shacl=True)
+    assert conforms, text
+
+
+def test_meta_validation_does_catch_a_malformed_shape():
+    from pyshacl import validate as shacl_validate
+    from pyshacl.errors import ReportableRuntimeError
+
+    broken = _shapes_graph()
+    broken.add((URIRef("https://w3id.org/icpkg/shapes/test#Broken"), RDF.type, SH.NodeShape))
+    broken.add((URIRef("https://w3id.org/icpkg/shapes/test#Broken"), SH.minCount, Literal("many")))
+    with pytest.raises(ReportableRuntimeError):
+        shacl_validate(Graph(), shacl_graph=broken, meta_shacl=True)

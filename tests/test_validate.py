@@ -1,0 +1,96 @@
+"""`kgtool validate` as a plan analyst uses it: exit codes, languages, formats, bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.namespace import RDF, SH
+
+from kgtool.cli import main
+
+from conftest import FIXTURES, REPO
+
+NO_BASIS = str(FIXTURES / "plan-without-basis.ttl")
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, ["--root", str(REPO), "validate", *args])
+
+
+@pytest.fixture(scope="module")
+def repository_report():
+    return run()
+
+
+def test_the_five_documents_have_no_violation(repository_report):
+    assert repository_report.exit_code == 0, repository_report.output
+    assert repository_report.output.rstrip().splitlines()[-1].startswith("违规 0，")
+
+
+def test_a_plan_with_a_violation_fails_with_exit_code_1_and_says_what_to_fix():
+    result = run(NO_BASIS)
+    assert result.exit_code == 1
+    assert "违规  江苏: 省级方案没有写明所依据的国家方案：请按原文用 eli:based_on" in result.output
+    assert "plan-without-basis.ttl:22" in result.output
+    assert result.output.rstrip().splitlines()[-1] == "违规 1，警告 7，提示 0"
+
+
+def test_the_report_names_uncovered_national_tasks_in_the_chosen_language():
+    zh = run(NO_BASIS).output
+    en = run(NO_BASIS, "--lang", "en").output
+    assert "警告  江苏: 未覆盖国家任务（九）完善工业博物馆体系" in zh
+    assert "Warning  Jiangsu: Does not cover national task （九） Improve the system of industrial museums" in en
+    assert en.rstrip().splitlines()[-1] == "1 violation, 7 warnings, 0 infos"
+
+
+def test_the_text_report_never_shows_a_blank_node_or_an_id_iri(repository_report):
+    assert "_:" not in repository_report.output
+    assert "https://w3id.org/icpkg/id/" not in repository_report.output
+
+
+def test_warnings_and_infos_fail_only_with_strict(repository_report):
+    assert "提示" in repository_report.output
+    assert run("--strict").exit_code == 1
+
+
+def test_turtle_gives_the_standard_shacl_report():
+    result = run(NO_BASIS, "--format", "turtle")
+    assert result.exit_code == 1
+    report = Graph().parse(data=result.output, format="turtle")
+    assert len(list(report.subjects(RDF.type, SH.ValidationResult))) == 8
+    assert (None, SH.conforms, None) in report
+
+
+def test_json_gives_the_standard_report_as_json_ld_with_languages():
+    result = run(NO_BASIS, "--format", "json")
+    report = Graph().parse(data=result.output, format="json-ld")
+    messages = list(report.objects(None, SH.resultMessage))
+    assert {m.language for m in messages} == {"zh", "en"}
+    json.loads(result.output)
+
+
+def test_a_malformed_plan_is_bad_input_with_file_and_line(tmp_path):
+    broken = tmp_path / "plan.ttl"
+    shutil.copy(FIXTURES / "malformed.ttl", broken)
+    result = run(str(broken))
+    assert result.exit_code == 2
+    assert "plan.ttl:5: bad Turtle syntax" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_missing_plan_file_is_bad_input(tmp_path):
+    result = run(str(tmp_path / "nowhere.ttl"))
+    assert result.exit_code == 2
+    assert "nowhere.ttl: no such file" in result.output
+
+
+@pytest.mark.parametrize("framework, complaint", [("cn-2030-plan", "no graph for the framework 'cn-2030-plan'"),
+                                                  ("gd-2023-plan", "'gd-2023-plan' is not a national plan")])
+def test_an_unknown_or_provincial_framework_is_bad_input(framework, complaint):
+    result = run("--framework", framework)
+    assert result.exit_code == 2
+    assert complaint in result.output
