@@ -19,7 +19,7 @@ def _quick_start_commands() -> list[str]:
 
 def test_the_quick_start_has_exactly_two_commands_install_and_build_then_test():
     first, second = _quick_start_commands()
-    assert "pip install -e ." in first and "kgtool build" in first
+    assert "pip install -e ." in first and "kgtool build" in first and "kgtool validate" in first
     assert 'pip install -e ".[test]"' in second and "pytest" in second
 
 
