@@ -63,7 +63,7 @@ class _Describer:
         properties = (SKOS.prefLabel, ICP.translation, DCTERMS.title) if self.language == "en" else (
             SKOS.prefLabel, DCTERMS.title)
         found = self._literal(node, *properties) or self._literal(node, SKOS.prefLabel, DCTERMS.title, language="zh")
-        return found or str(node).replace(BASE + "id/", "")
+        return found or str(node).replace(BASE + "id/", "").replace(BASE, "")
 
     def is_a(self, node, cls) -> bool:
         return (node, RDF.type, cls) in self.data

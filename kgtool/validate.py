@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, RDFS, SH
 from rdflib.plugins.sparql import prepareQuery
 
 from .errors import InputError, KgtoolError
@@ -87,6 +88,18 @@ class Validation:
         return self.counts["Violation"] == 0
 
 
+@lru_cache(maxsize=64)
+def _parsed(path: Path, modified: int, size: int) -> Graph:
+    return parse_turtle(path)
+
+
+def _read(path: Path) -> Graph:
+    """A file's triples, parsed once per process while the file is unchanged: validating
+    many drafts in one session re-reads only the drafts. Callers must not modify it."""
+    stat = path.stat()
+    return _parsed(path, stat.st_mtime_ns, stat.st_size)
+
+
 def _context_files(project: Project, framework: str) -> list[Path]:
     framework_file = project.root / "graphs" / f"{framework}.ttl"
     if not framework_file.is_file():
@@ -99,7 +112,7 @@ def _context_files(project: Project, framework: str) -> list[Path]:
 def _shapes(project: Project, data: Graph, framework: str) -> Graph:
     shapes = Graph()
     for path in sorted((project.root / "shapes").glob("*.ttl")):
-        shapes += parse_turtle(path)
+        shapes += _read(path)
     national = DOC[framework]
     if (national, ELI.jurisdiction, URIRef("https://w3id.org/icpkg/id/place/cn")) not in data:
         raise KgtoolError(f"'{framework}' is not a national plan, so it cannot be the framework")
@@ -133,7 +146,8 @@ def _restore_languages(report: Graph, shapes: Graph) -> None:
 
 def _findings(report: Graph, data: Graph, locations: dict[str, Location]) -> list[Finding]:
     findings = []
-    for result in report.subjects(RDF.type, SH.ValidationResult):
+    # Top-level results only: a failed sh:node nests its own results under sh:detail.
+    for result in report.objects(None, SH.result):
         focus = report.value(result, SH.focusNode)
         value = report.value(result, SH.value)
         # A finding about a plan as a whole (a national task it does not cover) points to the plan.
@@ -187,7 +201,7 @@ def prepare(
     defined: set = set()
     plan_paths = {p.resolve() for p in plans}
     for path in dict.fromkeys(p.resolve() for p in context + plans):
-        graph = parse_turtle(path)
+        graph = _read(path)
         data += graph
         if path in plan_paths:
             defined.update(graph.subjects())
@@ -206,24 +220,59 @@ def validate(
     from pyshacl import validate as shacl_validate  # slow to import; only validation needs it
 
     inputs = prepare(files, framework, root)
-    focus = None
+    shapes = inputs.shapes
     if inputs.defined_in_plans is not None:
         # The context (ontology, registry, national plan) is checked when the whole
         # repository is validated; here the question is about the plans given, so only
-        # their resources — and the national key tasks they must cover — are focus nodes.
-        coverage_targets = set(inputs.shapes.objects(FRAMEWORK_SHAPES, SH.targetNode))
-        focus = sorted((n for n in inputs.defined_in_plans | coverage_targets if isinstance(n, URIRef)), key=str)
+        # their resources — and the national key tasks they must cover — are targets.
+        coverage_targets = set(shapes.objects(FRAMEWORK_SHAPES, SH.targetNode))
+        shapes = _restrict_targets(shapes, inputs.data, inputs.defined_in_plans | coverage_targets)
     # advanced=False: SHACL Core and SHACL-SPARQL only; pySHACL then validates our graph
     # itself rather than a copy, so each constraint's SPARQL is parsed once.
-    _, report, _ = shacl_validate(
-        inputs.data, shacl_graph=inputs.shapes, inference="none", advanced=False, focus_nodes=focus
-    )
+    _, report, _ = shacl_validate(inputs.data, shacl_graph=shapes, inference="none", advanced=False)
     _restore_languages(report, inputs.shapes)
     findings = _findings(report, inputs.data, inputs.locations)
     if inputs.defined_in_plans is not None:
         findings = [f for f in findings if f.focus in inputs.defined_in_plans or f.value in inputs.defined_in_plans]
         report = _report_of(findings, report)
     return Validation(findings, report, inputs.data, inputs.plans)
+
+
+_TARGETS = (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode)
+
+
+def _instances(data: Graph, cls) -> set:
+    """SHACL instances of a class: rdf:type/rdfs:subClassOf* in the data graph."""
+    classes, todo = set(), [cls]
+    while todo:
+        current = todo.pop()
+        if current not in classes:
+            classes.add(current)
+            todo.extend(data.subjects(RDFS.subClassOf, current))
+    return {node for c in classes for node in data.subjects(RDF.type, c)}
+
+
+def _restrict_targets(shapes: Graph, data: Graph, allowed: set) -> Graph:
+    """The shapes with every target replaced by the explicit focus nodes it selects
+    among `allowed`. (pySHACL's own focus_nodes option would also skip nested checks
+    of values outside the list — a misspelt concept would pass.)"""
+    restricted = Graph()
+    restricted += shapes
+    selectors = {
+        SH.targetClass: lambda cls: _instances(data, cls),
+        SH.targetSubjectsOf: lambda p: set(data.subjects(p, None)),
+        SH.targetObjectsOf: lambda p: set(data.objects(None, p)),
+        SH.targetNode: lambda node: {node},
+    }
+    for shape in {s for target in _TARGETS for s in shapes.subjects(target, None)}:
+        focus = set()
+        for target, select in selectors.items():
+            for argument in list(restricted.objects(shape, target)):
+                focus |= select(argument)
+                restricted.remove((shape, target, argument))
+        for node in focus & allowed:
+            restricted.add((shape, SH.targetNode, node))
+    return restricted
 
 
 def _report_of(findings: list[Finding], full: Graph) -> Graph:
