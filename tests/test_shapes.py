@@ -81,3 +81,17 @@ def test_meta_validation_does_catch_a_malformed_shape():
     broken.add((URIRef("https://w3id.org/icpkg/shapes/test#Broken"), SH.minCount, Literal("many")))
     with pytest.raises(ReportableRuntimeError):
         shacl_validate(Graph(), shacl_graph=broken, meta_shacl=True)
+
+
+def test_every_rule_has_a_name_description_and_message_in_chinese_and_english():
+    shapes = _shapes_graph()
+    rules = {s for cls in (SH.PropertyShape, SH.SPARQLConstraint) for s in shapes.subjects(RDF.type, cls)}
+    rules |= set(shapes.objects(None, SH.property)) | set(shapes.objects(None, SH.sparql))
+    assert len(rules) > 50
+    missing = [
+        f"{rule} {prop.fragment}"
+        for rule in rules
+        for prop in (SH.name, SH.description, SH.message)
+        if sorted(getattr(v, "language", None) or "" for v in shapes.objects(rule, prop)) != ["en", "zh"]
+    ]
+    assert sorted(missing) == []
