@@ -25,7 +25,7 @@ from .load import parse_turtle, subject_lines
 from .namespaces import DOC, ELI, ICP, VOCAB
 from .project import Project, find_project
 
-FRAMEWORK_SHAPES = URIRef("https://w3id.org/icpkg/shapes/framework#CoverageShape")
+COVERAGE_SHAPE = URIRef("https://w3id.org/icpkg/shapes/framework#CoverageShape")
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 
 
@@ -119,7 +119,7 @@ def _shapes(project: Project, data: Graph, framework: str) -> Graph:
     key_task = VOCAB["task-kind/key-task"]
     for task in data.subjects(ICP.inDocument, national):
         if (task, ICP.taskKind, key_task) in data:
-            shapes.add((FRAMEWORK_SHAPES, SH.targetNode, task))
+            shapes.add((COVERAGE_SHAPE, SH.targetNode, task))
     return shapes
 
 
@@ -225,7 +225,7 @@ def validate(
         # The context (ontology, registry, national plan) is checked when the whole
         # repository is validated; here the question is about the plans given, so only
         # their resources — and the national key tasks they must cover — are targets.
-        coverage_targets = set(shapes.objects(FRAMEWORK_SHAPES, SH.targetNode))
+        coverage_targets = set(shapes.objects(COVERAGE_SHAPE, SH.targetNode))
         shapes = _restrict_targets(shapes, inputs.data, inputs.defined_in_plans | coverage_targets)
     # advanced=False: SHACL Core and SHACL-SPARQL only; pySHACL then validates our graph
     # itself rather than a copy, so each constraint's SPARQL is parsed once.
