@@ -168,10 +168,25 @@ def queries(options):
     for query in catalogue(find_project(options["root"]).queries_dir).values():
         click.echo(f"{query.name:<24}{query.summary}")
         click.echo(f"{'':<24}columns: {', '.join(query.columns)}")
+        for parameter in query.params:
+            default = f" (default {parameter.default})" if parameter.default else " (required)"
+            click.echo(f"{'':<24}--param {parameter.name}=…{default}: {parameter.description}")
+
+
+def _parameters(pairs: tuple[str, ...]) -> dict[str, str]:
+    given = {}
+    for pair in pairs:
+        name, equals, value = pair.partition("=")
+        if not equals or not name:
+            raise click.BadParameter(f"'{pair}' is not name=value", param_hint="--param")
+        given[name.strip()] = value.strip()
+    return given
 
 
 @main.command()
 @click.argument("name")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A value for one of the query's parameters (see `kgtool queries`); repeatable.")
 @click.option(
     "--format",
     "output_format",
@@ -182,7 +197,7 @@ def queries(options):
 )
 @click.option("--asserted", is_flag=True, help="Answer from the asserted triples only, without the inferred closure.")
 @click.pass_obj
-def query(options, name, output_format, asserted):
+def query(options, name, params, output_format, asserted):
     """Run a saved query (by NAME, see `kgtool queries`) or a .rq file on the last build.
 
     \b
@@ -190,10 +205,13 @@ def query(options, name, output_format, asserted):
       kgtool query documents
       kgtool query responsibilities --format csv > responsibilities.csv
       kgtool query my-question.rq --format json
+      kgtool query tasks-by-theme --param theme=museums
     """
     project_queries = find_project(options["root"]).queries_dir
     saved = find_query(project_queries, name)
-    result = run_query(_open_build(options), saved, inferred=not asserted)
+    given = _parameters(params)
+    saved.bindings(given)  # a wrong parameter is reported before the build is read
+    result = run_query(_open_build(options), saved, params=given, inferred=not asserted)
     click.echo(render(result, output_format), nl=False)
 
 

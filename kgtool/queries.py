@@ -7,6 +7,12 @@ lines, so the file stays valid SPARQL:
     #+ description: More about it, where values come from, caveats.
     #+ tags: [documents, metadata]
     #+ columns: [document, title, number]
+    #+ param: theme | iri:https://w3id.org/icpkg/vocab/theme/ | heritage | A theme, by its slug
+
+A parameter is a variable the query names `?_theme` (grlc's convention), declared
+with a `param` line: its name, its kind (`text`, `integer`, or `iri:` and the
+namespace its values live in), its default (empty: the parameter is required)
+and what it means. Values are bound as RDF terms, never pasted into query text.
 
 Broken metadata is an error, not a warning: a header that cannot be read or a
 query that does not parse stops with the file and line.
@@ -18,17 +24,59 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import Literal, URIRef, Variable
+
 from .errors import InputError, KgtoolError
 from .store import Build
 
 REQUIRED_KEYS = ("summary", "description", "columns")
 LIST_KEYS = {"tags", "columns"}
+_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _HEADER_LINE = re.compile(r"^#\+\s?(?P<body>.*)$")
 _KEY_VALUE = re.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
 
 
 class UnknownQueryError(KgtoolError):
     """No saved query has that name."""
+
+
+class ParameterError(KgtoolError):
+    """A parameter is unknown, missing, or its value does not fit its kind."""
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    kind: str  # "text", "integer" or "iri:<namespace>"
+    default: str
+    description: str
+
+    def term(self, value: str):
+        """The RDF term `value` stands for, or ParameterError."""
+        if self.kind == "text":
+            return Literal(value)
+        if self.kind == "integer":
+            if not re.fullmatch(r"-?\d+", value):
+                raise ParameterError(f"parameter '{self.name}' takes a whole number, not '{value}'")
+            return Literal(int(value))
+        namespace = self.kind.removeprefix("iri:")
+        if value.startswith(namespace):
+            value = value[len(namespace):]
+        if not _SLUG.match(value):
+            raise ParameterError(
+                f"parameter '{self.name}' takes a name under {namespace} such as '{self.default or 'name'}', not '{value}'"
+            )
+        return URIRef(namespace + value)
+
+
+def _parse_parameter(text: str, path: Path, line: int) -> Parameter:
+    parts = [part.strip() for part in text.split("|")]
+    if len(parts) != 4 or not parts[0]:
+        raise InputError(path, "a param line is '#+ param: name | kind | default | description'", line=line)
+    name, kind, default, description = parts
+    if kind not in ("text", "integer") and not (kind.startswith("iri:") and len(kind) > 4):
+        raise InputError(path, f"param '{name}' has kind '{kind}'; use text, integer or iri:<namespace>", line=line)
+    return Parameter(name, kind, default, description)
 
 
 @dataclass(frozen=True)
@@ -40,6 +88,25 @@ class SavedQuery:
     description: str
     columns: tuple[str, ...]
     tags: tuple[str, ...] = ()
+    params: tuple[Parameter, ...] = ()
+
+    def bindings(self, given: dict[str, str] | None = None) -> dict:
+        """The query's parameters as RDF terms: the values given, else the defaults."""
+        given = dict(given or {})
+        known = {p.name: p for p in self.params}
+        unknown = sorted(set(given) - set(known))
+        if unknown:
+            offered = ", ".join(known) or "none"
+            raise ParameterError(f"query '{self.name}' has no parameter '{unknown[0]}' (its parameters: {offered})")
+        bound = {}
+        for parameter in self.params:
+            value = given.get(parameter.name, parameter.default)
+            if value == "":
+                raise ParameterError(
+                    f"query '{self.name}' needs --param {parameter.name}=… ({parameter.description})"
+                )
+            bound[Variable("_" + parameter.name)] = parameter.term(value)
+        return bound
 
 
 @dataclass
@@ -71,6 +138,9 @@ def read_header(path: Path, text: str) -> dict:
         if not pair:
             raise InputError(path, f"header line is not '#+ key: value': {line!r}", line=number)
         key = pair["key"]
+        if key == "param":
+            header.setdefault("params", []).append(_parse_parameter(pair["value"], path, number))
+            continue
         if key in header:
             raise InputError(path, f"header key '{key}' appears twice", line=number)
         header[key] = _parse_value(key, pair["value"], path, number)
@@ -110,6 +180,7 @@ def load_query(path: Path | str) -> SavedQuery:
         description=header["description"],
         columns=header["columns"],
         tags=header.get("tags", ()),
+        params=tuple(header.get("params", ())),
     )
 
 
@@ -129,9 +200,10 @@ def find_query(queries_dir: Path, name_or_path: str) -> SavedQuery:
     return load_query(path)
 
 
-def run_query(build: Build, query: SavedQuery, inferred: bool = True) -> QueryResult:
-    """Answer a saved query from a build: asserted and inferred triples, or asserted only."""
-    result = build.dataset(inferred=inferred).query(query.text)
+def run_query(build: Build, query: SavedQuery, params: dict[str, str] | None = None, inferred: bool = True) -> QueryResult:
+    """Answer a saved query from a build, with its parameters bound as RDF terms:
+    asserted and inferred triples, or asserted only."""
+    result = build.dataset(inferred=inferred).query(query.text, initBindings=query.bindings(params))
     columns = [str(var) for var in result.vars]
     rows = [
         {column: "" if value is None else str(value) for column, value in zip(columns, row)}

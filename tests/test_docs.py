@@ -20,6 +20,7 @@ def _quick_start_commands() -> list[str]:
 def test_the_quick_start_has_exactly_two_commands_install_and_build_then_test():
     first, second = _quick_start_commands()
     assert "pip install -e ." in first and "kgtool build" in first and "kgtool validate" in first
+    assert first.endswith("kgtool query heritage-lead-agencies")
     assert 'pip install -e ".[test]"' in second and "pytest" in second
 
 
@@ -32,3 +33,11 @@ def test_ci_runs_exactly_the_readme_test_command():
 def test_every_command_is_documented_in_the_readme():
     for command in main.commands:
         assert re.search(rf"`kgtool {command}[` ]", README), command
+
+
+def test_every_saved_query_is_in_the_readme_index_with_a_full_header():
+    from kgtool.queries import catalogue
+
+    for name, query in catalogue(REPO / "queries").items():
+        assert f"| `{name}` |" in README, name
+        assert query.summary and query.description and query.tags and query.columns, name

@@ -192,3 +192,57 @@ def test_a_query_file_without_a_header_is_an_error(built_project, tmp_path):
     result = CliRunner().invoke(main, ["--root", str(built_project), "query", str(bare)])
     assert result.exit_code == 2
     assert "bare.rq: the header lacks summary" in result.output
+
+
+def test_heritage_lead_agencies_gives_the_role_beside_each_body(repository_build):
+    rows = [tuple(r.values()) for r in answer(repository_build, "heritage-lead-agencies").rows]
+    assert rows == [
+        # National items on heritage: （五） (工业和信息化部牵头) and （八）, whose four passages are
+        # led by 工业和信息化部; 工业和信息化部、国家文物局; 国家发展改革委; 工业和信息化部.
+        ("全国", "工业和信息化部", "lead", "2", "cn-2021-plan"),
+        ("全国", "国家发展和改革委员会", "lead", "1", "cn-2021-plan"),
+        ("全国", "国家文物局", "lead", "1", "cn-2021-plan"),
+        # Guangdong names no lead: key tasks 11–13 and annex rows 9–10 are shared
+        # (按职责分工负责 / 责任单位): 工信厅 in all five; 文旅厅 in 10–13; 发改委 in 10, 12, 13;
+        # 国资委 in 11, 13; 财政厅 in annex row 10.
+        ("广东省", "广东省工业和信息化厅", "responsible", "5", "gd-2023-plan"),
+        ("广东省", "广东省文化和旅游厅", "responsible", "4", "gd-2023-plan"),
+        ("广东省", "广东省发展和改革委员会", "responsible", "3", "gd-2023-plan"),
+        ("广东省", "广东省人民政府国有资产监督管理委员会", "responsible", "2", "gd-2023-plan"),
+        ("广东省", "广东省财政厅", "responsible", "1", "gd-2023-plan"),
+        # Jiangsu row 6 “省工信厅牵头”, row 7 “省发改委牵头”.
+        ("江苏省", "江苏省发展和改革委员会", "lead", "1", "js-task-table"),
+        ("江苏省", "江苏省工业和信息化厅", "lead", "1", "js-task-table"),
+        # Fujian （四） “责任单位：省工信厅、住建厅、文旅厅、国资委、文物局按职责分工落实”, and the
+        # blanket clause's 各设区市人民政府 and 平潭综合实验区管委会 — none named a lead.
+        ("福建省", "各设区市人民政府", "responsible", "1", "fj-2026-plan"),
+        ("福建省", "平潭综合实验区管理委员会", "responsible", "1", "fj-2026-plan"),
+        ("福建省", "福建省人民政府国有资产监督管理委员会", "responsible", "1", "fj-2026-plan"),
+        ("福建省", "福建省住房和城乡建设厅", "responsible", "1", "fj-2026-plan"),
+        ("福建省", "福建省工业和信息化厅", "responsible", "1", "fj-2026-plan"),
+        ("福建省", "福建省文化和旅游厅", "responsible", "1", "fj-2026-plan"),
+        ("福建省", "福建省文物局", "responsible", "1", "fj-2026-plan"),
+    ]
+
+
+def test_a_parameter_is_bound_as_a_term(repository_build):
+    # Items coded with the museums theme that name a lead: national （九） passages led by
+    # 工业和信息化部、国家文物局 (all three) — so both lead exactly the one item （九）.
+    rows = answer(repository_build, "heritage-lead-agencies", params={"theme": "museums"}).rows
+    national = {(r["agency"], r["role"]) for r in rows if r["jurisdiction"] == "全国"}
+    assert ("工业和信息化部", "lead") in national and ("国家文物局", "lead") in national
+
+
+@pytest.mark.parametrize(
+    "params, complaint",
+    [
+        (["--param", "them=museums"], "has no parameter 'them' (its parameters: theme)"),
+        (["--param", "theme=bad iri"], "takes a name under https://w3id.org/icpkg/vocab/theme/"),
+        (["--param", "theme"], "'theme' is not name=value"),
+    ],
+)
+def test_a_wrong_parameter_is_named_and_exits_2(built_project, params, complaint):
+    result = CliRunner().invoke(main, ["--root", str(built_project), "query", "heritage-lead-agencies", *params])
+    assert result.exit_code == 2
+    assert complaint in result.output
+    assert "Traceback" not in result.output
