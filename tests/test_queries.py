@@ -246,3 +246,25 @@ def test_a_wrong_parameter_is_named_and_exits_2(built_project, params, complaint
     assert result.exit_code == 2
     assert complaint in result.output
     assert "Traceback" not in result.output
+
+
+def test_coverage_lists_every_national_item_for_every_province_with_its_aligned_items(repository_build):
+    rows = answer(repository_build, "coverage").rows
+    # National items （四）–（十六）: 8 key tasks, 3 safeguards, 2 organisational measures,
+    # for each of the three provinces with a plan.
+    assert len(rows) == 13 * 3
+    cell = {(r["national_task"], r["jurisdiction"]): set(r["tasks"].split()) for r in rows}
+    # （八）提高工业遗产保护利用水平: Jiangsu rows 6 (培育工业遗产重点项目) and 7 (推动老工业城市
+    # 工业遗产保护利用); Fujian （四）活化利用工业遗产遗存; Guangdong key tasks 11–13 and annex rows 9–10.
+    assert cell[("（八）", "江苏省")] == {"6", "7"}
+    assert cell[("（八）", "福建省")] == {"（四）"}
+    assert cell[("（八）", "广东省")] == {"11.", "12.", "13.", "9", "10"}
+    # （九）完善工业博物馆体系: Guangdong 10. 完善工业类博展馆体系 and annex row 8 (筹建广东工业博物馆…);
+    # Fujian （三）鼓励构建工业博览展示空间; Jiangsu row 4 建立健全工业博物馆体系.
+    assert cell[("（九）", "广东省")] == {"10.", "8"}
+    assert cell[("（九）", "福建省")] == {"（三）"}
+    assert cell[("（九）", "江苏省")] == {"4"}
+    # （十五）加强统筹协调: Jiangsu row 11 “……建立推动工业文化发展的工作机制，加强统筹协调”.
+    assert cell[("（十五）", "江苏省")] == {"11"}
+    # （十四）发挥中介机构作用: no Jiangsu row is about intermediaries — an empty cell, not a missing row.
+    assert cell[("（十四）", "江苏省")] == set()
