@@ -17,7 +17,7 @@ from .build import changed_inputs, open_build
 from .errors import KgtoolError
 from .formats import FORMATS, render
 from .project import find_project
-from .queries import catalogue, find_query, run_query
+from .queries import catalogue, find_query, run_query, run_remote
 from .report import machine_report, text_report
 from .validate import validate as validate_plans
 
@@ -196,8 +196,11 @@ def _parameters(pairs: tuple[str, ...]) -> dict[str, str]:
     help="table for people; csv, tsv or json for R and pandas; md for documents.",
 )
 @click.option("--asserted", is_flag=True, help="Answer from the asserted triples only, without the inferred closure.")
+@click.option("--endpoint", metavar="URL", help="Run the query on this SPARQL 1.1 endpoint instead of the last build.")
+@click.option("--timeout", default=30, show_default=True, type=click.IntRange(1, 3600),
+              help="Seconds to wait for --endpoint.")
 @click.pass_obj
-def query(options, name, params, output_format, asserted):
+def query(options, name, params, output_format, asserted, endpoint, timeout):
     """Run a saved query (by NAME, see `kgtool queries`) or a .rq file on the last build.
 
     \b
@@ -205,13 +208,17 @@ def query(options, name, params, output_format, asserted):
       kgtool query documents
       kgtool query responsibilities --format csv > responsibilities.csv
       kgtool query my-question.rq --format json
-      kgtool query tasks-by-theme --param theme=museums
+      kgtool query heritage-lead-agencies --param theme=museums
+      kgtool query documents --endpoint http://127.0.0.1:7878/query
     """
     project_queries = find_project(options["root"]).queries_dir
     saved = find_query(project_queries, name)
     given = _parameters(params)
-    saved.bindings(given)  # a wrong parameter is reported before the build is read
-    result = run_query(_open_build(options), saved, params=given, inferred=not asserted)
+    saved.bindings(given)  # a wrong parameter is reported before anything is read
+    if endpoint:
+        result = run_remote(endpoint, saved, params=given, timeout=timeout)
+    else:
+        result = run_query(_open_build(options), saved, params=given, inferred=not asserted)
     click.echo(render(result, output_format), nl=False)
 
 

@@ -210,3 +210,71 @@ def run_query(build: Build, query: SavedQuery, params: dict[str, str] | None = N
         for row in result
     ]
     return QueryResult(columns, rows)
+
+
+_WHERE_GROUP = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def _with_values(text: str, bindings: dict) -> str:
+    """The query with its parameters as a VALUES block of RDF terms (serialized with
+    Term.n3, which escapes them) at the top of every WHERE group, so that they bind
+    inside subqueries too — what initBindings does for the embedded engine."""
+    if not bindings:
+        return text
+    variables = " ".join(variable.n3() for variable in bindings)
+    terms = " ".join(term.n3() for term in bindings.values())
+    block = f" VALUES ({variables}) {{ ({terms}) }}"
+    return _WHERE_GROUP.sub(lambda match: match.group(0) + block, text)
+
+
+def run_remote(
+    endpoint: str, query: SavedQuery, params: dict[str, str] | None = None, timeout: float = 30.0
+) -> QueryResult:
+    """Answer a saved query from any SPARQL 1.1 endpoint, through SPARQLWrapper."""
+    import socket
+    import urllib.error
+
+    from SPARQLWrapper import JSON, SPARQLWrapper
+    from SPARQLWrapper.SPARQLExceptions import (
+        EndPointInternalError,
+        EndPointNotFound,
+        QueryBadFormed,
+        SPARQLWrapperException,
+        Unauthorized,
+    )
+
+    meanings = {
+        EndPointNotFound: "has no SPARQL service at that URL (HTTP 404)",
+        QueryBadFormed: f"refused the query '{query.name}' as malformed (HTTP 400)",
+        Unauthorized: "requires credentials (HTTP 401)",
+        EndPointInternalError: f"failed while answering the query '{query.name}' (HTTP 500)",
+    }
+
+    if not re.match(r"^https?://[^\s/]+", endpoint):
+        raise KgtoolError(f"'{endpoint}' is not an http(s) URL of a SPARQL endpoint")
+    client = SPARQLWrapper(endpoint)
+    # Without comment lines: SPARQLWrapper guesses the query form from keywords and
+    # would take a header saying “dropping” for a DROP update.
+    text = "\n".join(line for line in query.text.splitlines() if not line.lstrip().startswith("#"))
+    client.setQuery(_with_values(text, query.bindings(params)))
+    client.setReturnFormat(JSON)
+    client.setTimeout(int(timeout))
+    try:
+        answer = client.queryAndConvert()
+    except (socket.timeout, TimeoutError):
+        raise KgtoolError(f"the SPARQL endpoint {endpoint} did not answer within {int(timeout)} s") from None
+    except urllib.error.HTTPError as error:
+        raise KgtoolError(f"the SPARQL endpoint {endpoint} answered HTTP {error.code} ({error.reason})") from None
+    except urllib.error.URLError as error:
+        raise KgtoolError(f"the SPARQL endpoint {endpoint} cannot be reached ({error.reason})") from None
+    except SPARQLWrapperException as error:
+        meaning = meanings.get(type(error), f"refused the query '{query.name}' ({type(error).__name__})")
+        raise KgtoolError(f"the SPARQL endpoint {endpoint} {meaning}") from None
+    if not isinstance(answer, dict) or "head" not in answer:
+        raise KgtoolError(f"the SPARQL endpoint {endpoint} did not answer with SPARQL JSON results")
+    columns = answer["head"].get("vars", [])
+    rows = [
+        {column: binding.get(column, {}).get("value", "") for column in columns}
+        for binding in answer.get("results", {}).get("bindings", [])
+    ]
+    return QueryResult(columns, rows)

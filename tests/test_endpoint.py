@@ -1,0 +1,100 @@
+"""The same saved query on any SPARQL 1.1 endpoint: a real Oxigraph server on loopback."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kgtool.cli import main
+from kgtool.queries import catalogue, find_query, run_query, run_remote
+
+from conftest import REPO
+
+QUERIES = REPO / "queries"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def endpoint(repository_build, tmp_path_factory):
+    """Oxigraph serving the repository build, read-only, on a free loopback port."""
+    oxigraph = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
+    assert oxigraph, "the oxigraph server is installed by the test extra: pip install -e '.[test]'"
+    store = tmp_path_factory.mktemp("oxigraph") / "store"
+    for name in ("asserted.nq", "inferred.nq"):
+        subprocess.run([oxigraph, "load", "--location", str(store), "--file", str(repository_build.path / name)],
+                       check=True, capture_output=True, timeout=120)
+    port = _free_port()
+    server = subprocess.Popen(
+        [oxigraph, "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                pytest.fail("the Oxigraph server did not start")
+            time.sleep(0.2)
+    yield url + "/query"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def _as_sets(rows):
+    # GROUP_CONCAT's order is the engine's: compare space-separated cells as sets.
+    return sorted(tuple(frozenset(v.split()) if " " in v else v for v in row.values()) for row in rows)
+
+
+@pytest.mark.parametrize("name", sorted(catalogue(QUERIES)))
+def test_every_saved_query_answers_the_same_on_an_endpoint(repository_build, endpoint, name):
+    query = find_query(QUERIES, name)
+    local = run_query(repository_build, query)
+    remote = run_remote(endpoint, query)
+    assert remote.columns == local.columns
+    assert _as_sets(remote.rows) == _as_sets(local.rows)
+    assert remote.rows
+
+
+def test_parameters_bind_on_an_endpoint_too(repository_build, endpoint):
+    query = find_query(QUERIES, "heritage-lead-agencies")
+    params = {"theme": "museums"}
+    assert run_remote(endpoint, query, params).rows == run_query(repository_build, query, params).rows
+
+
+def _query(*args):
+    return CliRunner().invoke(main, ["--root", str(REPO), "query", "documents", *args])
+
+
+def test_an_unreachable_endpoint_is_one_clear_line_and_exit_2():
+    result = _query("--endpoint", f"http://127.0.0.1:{_free_port()}/query", "--timeout", "5")
+    assert result.exit_code == 2
+    assert "cannot be reached" in result.output and "Traceback" not in result.output
+
+
+def test_an_endpoint_answering_with_an_error_is_named(endpoint):
+    result = _query("--endpoint", endpoint.replace("/query", "/no-such-service"))
+    assert result.exit_code == 2
+    assert "has no SPARQL service at that URL (HTTP 404)" in result.output
+
+
+def test_an_endpoint_that_is_not_a_url_is_refused():
+    result = _query("--endpoint", "localhost:7878")
+    assert result.exit_code == 2
+    assert "is not an http(s) URL" in result.output
