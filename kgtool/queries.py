@@ -116,6 +116,14 @@ class QueryResult:
     columns: list[str]
     rows: list[dict[str, str]] = field(default_factory=list)
 
+    def to_dataframe(self):
+        """The rows as a pandas DataFrame, columns in order (pandas is optional)."""
+        try:
+            import pandas
+        except ImportError:
+            raise KgtoolError("a DataFrame needs pandas, which kgtool does not install: pip install pandas") from None
+        return pandas.DataFrame(self.rows, columns=self.columns)
+
 
 def _parse_value(key: str, value: str, path: Path, line: int):
     if key not in LIST_KEYS:

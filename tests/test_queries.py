@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from collections import Counter
 
 import pytest
@@ -22,6 +23,7 @@ CONTRACT_COLUMNS = {
     "targets": ["document", "task", "subject", "quantity", "unit", "qualifier", "year"],
 }
 QUERIES = REPO / "queries"
+CONTRACT_COLUMNS_HERITAGE = ["jurisdiction", "agency", "role", "tasks", "documents"]
 
 
 def answer(build, name, **options):
@@ -268,3 +270,35 @@ def test_coverage_lists_every_national_item_for_every_province_with_its_aligned_
     assert cell[("（十五）", "江苏省")] == {"11"}
     # （十四）发挥中介机构作用: no Jiangsu row is about intermediaries — an empty cell, not a missing row.
     assert cell[("（十四）", "江苏省")] == set()
+
+
+def test_a_notebook_gets_rows_by_name_with_parameters(built_project):
+    import kgtool
+
+    result = kgtool.query("heritage-lead-agencies", {"theme": "heritage"}, root=built_project)
+    assert result.columns[:5] == CONTRACT_COLUMNS_HERITAGE
+    assert {"jurisdiction": "江苏省", "agency": "江苏省工业和信息化厅", "role": "lead", "tasks": "1",
+            "documents": "js-task-table"} in result.rows
+
+
+def test_a_dataframe_has_the_columns_in_order(monkeypatch):
+    import types
+
+    from kgtool.queries import QueryResult
+
+    made = {}
+    fake = types.ModuleType("pandas")
+    fake.DataFrame = lambda rows, columns: made.update(rows=rows, columns=columns) or "frame"
+    monkeypatch.setitem(sys.modules, "pandas", fake)
+    result = QueryResult(["b", "a"], [{"a": "1", "b": "2"}])
+    assert result.to_dataframe() == "frame"
+    assert made == {"rows": [{"a": "1", "b": "2"}], "columns": ["b", "a"]}
+
+
+def test_without_pandas_a_dataframe_is_a_clear_error(monkeypatch):
+    from kgtool.errors import KgtoolError
+    from kgtool.queries import QueryResult
+
+    monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now fails
+    with pytest.raises(KgtoolError, match="pip install pandas"):
+        QueryResult(["a"], []).to_dataframe()
