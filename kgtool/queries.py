@@ -211,13 +211,16 @@ def find_query(queries_dir: Path, name_or_path: str) -> SavedQuery:
 def run_query(build: Build, query: SavedQuery, params: dict[str, str] | None = None, inferred: bool = True) -> QueryResult:
     """Answer a saved query from a build, with its parameters bound as RDF terms:
     asserted and inferred triples, or asserted only."""
-    result = build.dataset(inferred=inferred).query(query.text, initBindings=query.bindings(params))
+    bindings = query.bindings(params)
+    try:
+        result = build.dataset(inferred=inferred).query(query.text, initBindings=bindings)
+        rows = list(result)
+    except Exception as error:  # rdflib's evaluation errors have no common base class
+        raise KgtoolError(f"the query '{query.name}' failed on the build: {type(error).__name__}: {error}") from None
     columns = [str(var) for var in result.vars]
-    rows = [
-        {column: "" if value is None else str(value) for column, value in zip(columns, row)}
-        for row in result
-    ]
-    return QueryResult(columns, rows)
+    return QueryResult(
+        columns, [{column: "" if value is None else str(value) for column, value in zip(columns, row)} for row in rows]
+    )
 
 
 _WHERE_GROUP = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
