@@ -302,3 +302,65 @@ def test_without_pandas_a_dataframe_is_a_clear_error(monkeypatch):
     monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now fails
     with pytest.raises(KgtoolError, match="pip install pandas"):
         QueryResult(["a"], []).to_dataframe()
+
+
+LIST_COLUMNS = {"items", "numbers", "tasks"}
+
+
+def _cells(row: dict, *columns: str) -> tuple:
+    # Lists of numbers come in the engine's order: compare them sorted.
+    return tuple(" ".join(sorted(row[c].split())) if c in LIST_COLUMNS else row[c] for c in columns)
+
+
+def test_programmes_group_the_items_the_texts_place_them_with(repository_build):
+    rows = answer(repository_build, "programmes").rows
+    stated = sorted(_cells(r, "document", "programme", "title", "kind", "items", "targets") for r in rows)
+    assert stated == sorted([
+        # Guangdong's 总体要求 names the 五个一 brands; the text ties no item to them.
+        ("gd-2023-plan", "", "挖掘一批工业遗产示范项目", "brand", "", "0"),
+        ("gd-2023-plan", "", "培塑一批工业类博物（展览）馆", "brand", "", "0"),
+        ("gd-2023-plan", "", "创建一批工业设计载体", "brand", "", "0"),
+        ("gd-2023-plan", "", "打造一批工业旅游示范单位（精品路线）", "brand", "", "0"),
+        ("gd-2023-plan", "", "培育一批工业文化教育实践载体", "brand", "", "0"),
+        # Each 专栏 follows one key task and sets the targets counted in test_targets_….
+        ("gd-2023-plan", "专栏 1", "工业设计载体创建工程", "column", "5.", "4"),
+        ("gd-2023-plan", "专栏 2", "工业旅游示范打造工程", "column", "7.", "2"),
+        ("gd-2023-plan", "专栏3", "工业文化教育实践载体培育工程", "column", "8.", "0"),
+        ("gd-2023-plan", "专栏 4", "工业类博物（展览）馆培塑工程", "column", "10.", "1"),
+        ("gd-2023-plan", "专栏 5", "工业遗产项目挖掘工程", "column", "11.", "1"),
+        # Jiangsu's 五项工程 column: rows 1–3, 4–5, 6–7, 8–9, 10–11.
+        ("js-task-table", "", "工业文化弘扬传播工程", "project", "1 2 3", "0"),
+        ("js-task-table", "", "工业文化载体建设工程", "project", "4 5", "0"),
+        ("js-task-table", "", "工业遗产保护利用工程", "project", "6 7", "0"),
+        ("js-task-table", "", "文化和产业融合发展工程", "project", "8 9", "0"),
+        ("js-task-table", "", "工业文化发展保障工程", "project", "10 11", "0"),
+    ])
+
+
+def test_spirit_mentions_count_the_items_that_print_the_words(repository_build):
+    rows = answer(repository_build, "spirit-mentions").rows
+    found = {(r["spirit"], r["document"]): _cells(r, "items", "numbers") for r in rows}
+    # 劳模精神: national （四）; Guangdong tasks 1 and 2 and annex row 1 (grep finds exactly these lines).
+    assert found[("劳模精神", "cn-2021-plan")] == ("1", "（四）")
+    assert found[("劳模精神", "gd-2023-plan")] == ("3", "1 1. 2.")
+    # 劳动精神 only in Guangdong task 2 and annex row 1: “弘扬劳模精神、劳动精神、工匠精神”.
+    assert found[("劳动精神", "gd-2023-plan")] == ("2", "1 2.")
+    assert not any(spirit == "劳动精神" and doc != "gd-2023-plan" for spirit, doc in found)
+    # 诚信精神: the 2016 heading 倡导诚信精神 (unnumbered), national （四）, Guangdong task 1.
+    assert found[("诚信精神", "cn-2016-guidance")] == ("1", "—")
+    assert found[("诚信精神", "gd-2023-plan")] == ("1", "1.")
+
+
+def test_uncertain_names_lists_the_bodies_the_texts_abbreviate_past_certainty(repository_build):
+    rows = answer(repository_build, "uncertain-names").rows
+    found = {r["agency"]: set(r["printed_as"].split("、")) for r in rows}
+    assert found == {
+        # Fujian prints only these forms (safeguards and the closing 各有关单位 list).
+        "中共福建省委人才工作领导小组办公室": {"人才办"},
+        "中共福建省委金融委员会办公室": {"金融办"},
+        "福建省企业与企业家联合会": {"省企联"},
+        "福建省旅游发展集团有限公司": {"省旅发集团", "旅发集团"},
+        "福建省广播影视集团": {"省广播影视集团"},
+        "平潭综合实验区管理委员会": {"平潭综合实验区管委会"},
+    }
+    assert all(r["note"].startswith("Name uncertain") for r in rows)
