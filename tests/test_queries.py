@@ -364,3 +364,9 @@ def test_uncertain_names_lists_the_bodies_the_texts_abbreviate_past_certainty(re
         "平潭综合实验区管理委员会": {"平潭综合实验区管委会"},
     }
     assert all(r["note"].startswith("Name uncertain") for r in rows)
+
+
+def test_a_missing_required_parameter_says_which_and_what_it_means(built_project):
+    result = CliRunner().invoke(main, ["--root", str(built_project), "query", "tasks-by-theme"])
+    assert result.exit_code == 2
+    assert "query 'tasks-by-theme' needs --param theme=…" in result.output
