@@ -370,3 +370,39 @@ def test_a_missing_required_parameter_says_which_and_what_it_means(built_project
     result = CliRunner().invoke(main, ["--root", str(built_project), "query", "tasks-by-theme"])
     assert result.exit_code == 2
     assert "query 'tasks-by-theme' needs --param theme=…" in result.output
+
+
+def test_agency_profile_lists_every_item_of_a_body_with_its_role(repository_build):
+    rows = answer(repository_build, "agency-profile", params={"name": "广东省人力资源和社会保障厅"}).rows
+    assert {(r["level"], r["jurisdiction"], r["counterpart"]) for r in rows} == {("provincial", "广东省", "人力资源和社会保障部")}
+    # Every Guangdong clause that names 人力资源和社会保障厅 / 省人社厅: key tasks 1, 2, 5, 6, 8;
+    # safeguard (三) after “省工业和信息化厅牵头” (so participant), (四), （五）, （六）; annex rows 4, 5, 7.
+    assert sorted((r["number"], r["role"]) for r in rows) == sorted([
+        ("1.", "responsible"), ("2.", "responsible"), ("5.", "responsible"), ("6.", "responsible"),
+        ("8.", "responsible"), ("(三)", "participant"), ("(四)", "responsible"), ("（五）", "responsible"),
+        ("（六）", "responsible"), ("4", "responsible"), ("5", "responsible"), ("7", "responsible"),
+    ])
+
+
+def test_task_search_finds_every_item_that_prints_the_phrase(repository_build):
+    rows = answer(repository_build, "task-search", params={"phrase": "工匠精神"}).rows
+    # grep 工匠精神 sources/: the 2016 heading 弘扬工匠精神 and safeguard （三）; national （四）;
+    # Fujian （一） (its other two mentions are in 总体要求, not an item); Guangdong tasks 1 and 2
+    # and annex row 1.
+    assert sorted((r["document"], r["number"]) for r in rows) == sorted([
+        ("cn-2016-guidance", ""), ("cn-2016-guidance", "（三）"), ("cn-2021-plan", "（四）"),
+        ("fj-2026-plan", "（一）"), ("gd-2023-plan", "1."), ("gd-2023-plan", "2."), ("gd-2023-plan", "1"),
+    ])
+
+
+def test_document_structure_gives_jiangsus_rows_in_order(repository_build):
+    rows = [r for r in answer(repository_build, "document-structure").rows if r["document"] == "js-task-table"]
+    # The 具体任务 column: each row's first sentence, rows 1–11 in order.
+    assert [(r["number"], r["title"], r["kind"]) for r in rows] == [
+        ("1", "建立工业文化基础资源库", "annex-row"), ("2", "建立工业文化教育和实践体系", "annex-row"),
+        ("3", "组织工业文化宣传推广", "annex-row"), ("4", "建立健全工业博物馆体系", "annex-row"),
+        ("5", "培育特色工业旅游项目", "annex-row"), ("6", "培育工业遗产重点项目", "annex-row"),
+        ("7", "推动老工业城市工业遗产保护利用", "annex-row"), ("8", "推动工业文化和产业融合发展", "annex-row"),
+        ("9", "培育工业文化新业态新模式", "annex-row"), ("10", "培养工业文化专业人才", "annex-row"),
+        ("11", "强化工业文化政策支持", "annex-row"),
+    ]
