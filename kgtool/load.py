@@ -70,8 +70,7 @@ def load_dataset(
     dataset = Dataset()
     for path in files:
         named = dataset.graph(graph_name(path))
-        for triple in parse_turtle(path):
-            named.add(triple)
+        named += parse_turtle(path)
     return dataset
 
 
