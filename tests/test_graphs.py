@@ -11,7 +11,7 @@ from collections import Counter
 
 import pytest
 from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, RDF
+from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from kgtool.clauses import resolve_clause
 from kgtool.load import parse_turtle
@@ -240,6 +240,22 @@ def test_interpretation_is_kept_apart_from_what_the_text_states(asserted_graph):
     interpreted = VOCAB["statement-basis/interpreted"]
     for prop in (ICP.theme, ICP.policyInstrument, ICP.alignsWith, ICP.translation, ICP.contributesTo):
         assert ontology.value(prop, ICP.basis) == interpreted
+
+
+def test_a_spirit_is_recorded_exactly_where_the_item_prints_its_name(document):
+    # icp:spirit is stated, not interpreted: an item names a spirit when its text prints the
+    # spirit's name or one of the forms the scheme lists (中国特色工业精神, 崇尚实业 …).
+    code, graph = document
+    scheme = parse_turtle(REPO / "ontology" / "vocab" / "industrial-spirit.ttl")
+    names = {
+        spirit: [str(label) for p in (SKOS.prefLabel, SKOS.altLabel) for label in scheme.objects(spirit, p)
+                 if label.language == "zh"]
+        for spirit in scheme.subjects(RDF.type, SKOS.Concept)
+    }
+    for item in _of_type(graph, ICP.Task):
+        text = normalise(str(graph.value(item, ICP.text)))
+        printed = {spirit for spirit, forms in names.items() if any(form in text for form in forms)}
+        assert set(graph.objects(item, ICP.spirit)) == printed, item
 
 
 def test_every_item_and_programme_has_an_english_title(document):

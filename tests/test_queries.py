@@ -59,6 +59,25 @@ def test_responsibilities_has_one_row_per_item_body_and_role(repository_build):
     assert len({(r["task"], r["agency"], r["role"]) for r in rows}) == len(rows)
 
 
+# Where an item stands, as the annotation names it: a safeguard or an annex row is prefixed,
+# since Fujian numbers its key tasks and its safeguards alike （一）…
+ITEM_PREFIX = {"safeguard": "保障措施", "annex": "附件"}
+
+
+def test_responsibilities_agree_with_an_annotation_made_from_the_texts_alone(repository_build):
+    # tests/fixtures/responsibilities-annotated.csv was written from sources/ without seeing
+    # the graphs: every (item, body, role) each clause and table cell assigns (fixtures/README.md).
+    with (REPO / "tests" / "fixtures" / "responsibilities-annotated.csv").open(encoding="utf-8") as f:
+        annotated = {(r["document"], r["item"], r["body"], r["role"]) for r in csv.DictReader(f)}
+    found = {
+        (r["document"], ITEM_PREFIX.get(r["task"].rsplit("/", 1)[1].split("-")[0], "") + r["number"],
+         r["agency"], r["role"])
+        for r in answer(repository_build, "responsibilities").rows
+    }
+    assert len(annotated) == 322
+    assert found == annotated
+
+
 def test_a_lead_is_not_listed_again_as_responsible_after_reasoning(repository_build):
     inferred = answer(repository_build, "responsibilities").rows
     asserted = answer(repository_build, "responsibilities", inferred=False).rows
@@ -339,16 +358,46 @@ def test_programmes_group_the_items_the_texts_place_them_with(repository_build):
 
 def test_spirit_mentions_count_the_items_that_print_the_words(repository_build):
     rows = answer(repository_build, "spirit-mentions").rows
-    found = {(r["spirit"], r["document"]): _cells(r, "items", "numbers") for r in rows}
-    # 劳模精神: national （四）; Guangdong tasks 1 and 2 and annex row 1 (grep finds exactly these lines).
-    assert found[("劳模精神", "cn-2021-plan")] == ("1", "（四）")
-    assert found[("劳模精神", "gd-2023-plan")] == ("3", "1 1. 2.")
-    # 劳动精神 only in Guangdong task 2 and annex row 1: “弘扬劳模精神、劳动精神、工匠精神”.
-    assert found[("劳动精神", "gd-2023-plan")] == ("2", "1 2.")
-    assert not any(spirit == "劳动精神" and doc != "gd-2023-plan" for spirit, doc in found)
-    # 诚信精神: the 2016 heading 倡导诚信精神 (unnumbered), national （四）, Guangdong task 1.
-    assert found[("诚信精神", "cn-2016-guidance")] == ("1", "—")
-    assert found[("诚信精神", "gd-2023-plan")] == ("1", "1.")
+    # grep of each spirit's printed forms in sources/, keeping the lines that belong to an item
+    # (preambles and Guangdong's and Fujian's 总体要求 are not items). "—": an unnumbered 2016 heading.
+    assert sorted(_cells(r, "spirit", "document", "items", "numbers") for r in rows) == sorted([
+        # 2016: 指导思想, 主要目标 (中国特色工业精神), 统筹利用各类工业文化资源 and 加强工业文化宣传 (工业精神);
+        # 2021: （一）（三）（七）（十）; Guangdong 9. (工业道路、工业创造、工业精神); Jiangsu rows 1 and 3.
+        ("中国工业精神", "cn-2016-guidance", "4", "— （一） （三）"),
+        ("中国工业精神", "cn-2021-plan", "4", "（一） （七） （三） （十）"),
+        ("中国工业精神", "gd-2023-plan", "1", "9."),
+        ("中国工业精神", "js-task-table", "2", "1 3"),
+        # 培育企业家精神; national （四）; Fujian （一）; Guangdong 1.; Jiangsu row 8.
+        ("企业家精神", "cn-2016-guidance", "1", "—"),
+        ("企业家精神", "cn-2021-plan", "1", "（四）"),
+        ("企业家精神", "fj-2026-plan", "1", "（一）"),
+        ("企业家精神", "gd-2023-plan", "1", "1."),
+        ("企业家精神", "js-task-table", "1", "8"),
+        # 践行创新精神; national （四）; Guangdong 1. (创新精神 and 创新引领精神).
+        ("创新精神", "cn-2016-guidance", "1", "—"),
+        ("创新精神", "cn-2021-plan", "1", "（四）"),
+        ("创新精神", "gd-2023-plan", "1", "1."),
+        # “弘扬劳模精神、劳动精神、工匠精神”: Guangdong 2. and annex row 1.
+        ("劳动精神", "gd-2023-plan", "2", "1 2."),
+        ("劳模精神", "cn-2021-plan", "1", "（四）"),
+        ("劳模精神", "gd-2023-plan", "3", "1 1. 2."),
+        # 弘扬工匠精神 and 保障措施（三）加强人才培养; national （四）; Fujian （一）; Guangdong 1., 2., row 1.
+        ("工匠精神", "cn-2016-guidance", "2", "— （三）"),
+        ("工匠精神", "cn-2021-plan", "1", "（四）"),
+        ("工匠精神", "fj-2026-plan", "1", "（一）"),
+        ("工匠精神", "gd-2023-plan", "3", "1 1. 2."),
+        # Fujian （一）: “融合崇尚实业、鼓励创新、艰苦奋斗的企业家精神” and “彰显行业精神”.
+        ("实业精神", "fj-2026-plan", "1", "（一）"),
+        ("艰苦奋斗", "fj-2026-plan", "1", "（一）"),
+        ("行业精神", "fj-2026-plan", "1", "（一）"),
+        # 2016 保障措施（三） “职业精神培育”; Fujian （六）.
+        ("职业精神", "cn-2016-guidance", "1", "（三）"),
+        ("职业精神", "fj-2026-plan", "1", "（六）"),
+        # 倡导诚信精神; national （四）; Guangdong 1.
+        ("诚信精神", "cn-2016-guidance", "1", "—"),
+        ("诚信精神", "cn-2021-plan", "1", "（四）"),
+        ("诚信精神", "gd-2023-plan", "1", "1."),
+    ])
 
 
 def test_uncertain_names_lists_the_bodies_the_texts_abbreviate_past_certainty(repository_build):
@@ -395,14 +444,126 @@ def test_task_search_finds_every_item_that_prints_the_phrase(repository_build):
     ])
 
 
-def test_document_structure_gives_jiangsus_rows_in_order(repository_build):
-    rows = [r for r in answer(repository_build, "document-structure").rows if r["document"] == "js-task-table"]
-    # The 具体任务 column: each row's first sentence, rows 1–11 in order.
-    assert [(r["number"], r["title"], r["kind"]) for r in rows] == [
-        ("1", "建立工业文化基础资源库", "annex-row"), ("2", "建立工业文化教育和实践体系", "annex-row"),
-        ("3", "组织工业文化宣传推广", "annex-row"), ("4", "建立健全工业博物馆体系", "annex-row"),
-        ("5", "培育特色工业旅游项目", "annex-row"), ("6", "培育工业遗产重点项目", "annex-row"),
-        ("7", "推动老工业城市工业遗产保护利用", "annex-row"), ("8", "推动工业文化和产业融合发展", "annex-row"),
-        ("9", "培育工业文化新业态新模式", "annex-row"), ("10", "培养工业文化专业人才", "annex-row"),
-        ("11", "强化工业文化政策支持", "annex-row"),
-    ]
+# Every item of each document as printed: (section, section title, number, title, kind).
+STRUCTURE = {
+    "cn-2016-guidance": [
+    # 二、总体要求 （一）–（三）; 三、主要任务: the headings under （一）–（五）, which print no number;
+    # 四、保障措施 （一）–（五） (sources/cn-2016-guidance.txt lines 9–53).
+        ("二、", "总体要求", "（一）", "指导思想", "general-requirement"),
+        ("二、", "总体要求", "（二）", "基本原则", "general-requirement"),
+        ("二、", "总体要求", "（三）", "主要目标", "general-requirement"),
+        ("（一）", "发扬中国工业精神", "", "弘扬工匠精神", "key-task"),
+        ("（一）", "发扬中国工业精神", "", "践行创新精神", "key-task"),
+        ("（一）", "发扬中国工业精神", "", "倡导诚信精神", "key-task"),
+        ("（一）", "发扬中国工业精神", "", "培育企业家精神", "key-task"),
+        ("（二）", "夯实工业文化发展基础", "", "强化工业文化理论支撑", "key-task"),
+        ("（二）", "夯实工业文化发展基础", "", "统筹利用各类工业文化资源", "key-task"),
+        ("（二）", "夯实工业文化发展基础", "", "健全政策标准体系", "key-task"),
+        ("（三）", "发展工业文化产业", "", "推动工业设计创新发展", "key-task"),
+        ("（三）", "发展工业文化产业", "", "促进工艺美术特色化和品牌化发展", "key-task"),
+        ("（三）", "发展工业文化产业", "", "推动工业遗产保护和利用", "key-task"),
+        ("（三）", "发展工业文化产业", "", "大力发展工业旅游", "key-task"),
+        ("（三）", "发展工业文化产业", "", "支持工业文化新业态发展", "key-task"),
+        ("（四）", "加大工业文化传播推广力度", "", "完善工业文化传播机制", "key-task"),
+        ("（四）", "加大工业文化传播推广力度", "", "推动工业文化教育", "key-task"),
+        ("（四）", "加大工业文化传播推广力度", "", "开展工业文明科普活动", "key-task"),
+        ("（四）", "加大工业文化传播推广力度", "", "加强工业文化宣传", "key-task"),
+        ("（五）", "塑造国家工业新形象", "", "强化绿色工业理念", "key-task"),
+        ("（五）", "塑造国家工业新形象", "", "培育国家工业品牌", "key-task"),
+        ("（五）", "塑造国家工业新形象", "", "推动产业迈向中高端", "key-task"),
+        ("（五）", "塑造国家工业新形象", "", "树立中国制造国际形象", "key-task"),
+        ("四、", "保障措施", "（一）", "完善支撑服务体系", "safeguard-measure"),
+        ("四、", "保障措施", "（二）", "加大政策支持力度", "safeguard-measure"),
+        ("四、", "保障措施", "（三）", "加强人才培养", "safeguard-measure"),
+        ("四、", "保障措施", "（四）", "加强示范引领与交流合作", "safeguard-measure"),
+        ("四、", "保障措施", "（五）", "加强组织实施", "safeguard-measure"),
+    ],
+    "cn-2021-plan": [
+    # （一）–（十六） numbered through the four sections.
+        ("一、", "总体要求", "（一）", "指导思想", "general-requirement"),
+        ("一、", "总体要求", "（二）", "基本原则", "general-requirement"),
+        ("一、", "总体要求", "（三）", "主要目标", "general-requirement"),
+        ("二、", "重点任务", "（四）", "弘扬工业文化价值内涵", "key-task"),
+        ("二、", "重点任务", "（五）", "促进工业文化与产业融合发展", "key-task"),
+        ("二、", "重点任务", "（六）", "推动工业旅游创新发展", "key-task"),
+        ("二、", "重点任务", "（七）", "开展工业文化教育实践", "key-task"),
+        ("二、", "重点任务", "（八）", "提高工业遗产保护利用水平", "key-task"),
+        ("二、", "重点任务", "（九）", "完善工业博物馆体系", "key-task"),
+        ("二、", "重点任务", "（十）", "加大传播与交流", "key-task"),
+        ("二、", "重点任务", "（十一）", "健全工业文化发展体系", "key-task"),
+        ("三、", "保障措施", "（十二）", "拓宽资金支持渠道", "safeguard-measure"),
+        ("三、", "保障措施", "（十三）", "健全人才保障体系", "safeguard-measure"),
+        ("三、", "保障措施", "（十四）", "发挥中介机构作用", "safeguard-measure"),
+        ("四、", "组织实施", "（十五）", "加强统筹协调", "organisational-measure"),
+        ("四、", "组织实施", "（十六）", "抓好细化落实", "organisational-measure"),
+    ],
+    "fj-2026-plan": [
+    # 二、重点任务 （一）–（七）; 三、保障措施 （一）–（五）.
+        ("二、", "重点任务", "（一）", "传承弘扬企业家精神工匠精神", "key-task"),
+        ("二、", "重点任务", "（二）", "创新设计赋能工业品牌发展", "key-task"),
+        ("二、", "重点任务", "（三）", "鼓励构建工业博览展示空间", "key-task"),
+        ("二、", "重点任务", "（四）", "活化利用工业遗产遗存", "key-task"),
+        ("二、", "重点任务", "（五）", "着力打造工业旅游基地线路", "key-task"),
+        ("二、", "重点任务", "（六）", "培育建设工业教育实践基地", "key-task"),
+        ("二、", "重点任务", "（七）", "加速推进工业文化产业发展", "key-task"),
+        ("三、", "保障措施", "（一）", "加强工作统筹协调", "safeguard-measure"),
+        ("三、", "保障措施", "（二）", "传播弘扬核心价值", "safeguard-measure"),
+        ("三、", "保障措施", "（三）", "健全工业文化资源库", "safeguard-measure"),
+        ("三、", "保障措施", "（四）", "强化政策资金支持", "safeguard-measure"),
+        ("三、", "保障措施", "（五）", "健全专业人才支撑", "safeguard-measure"),
+    ],
+    "gd-2023-plan": [
+    # 二、重点任务 （一）–（四） with tasks 1.–13.; 三、保障措施, (一)–(四) with ASCII brackets and
+    # （五）（六） full-width as printed; the annex rows 1–10 under their 分类 (a merged cell covers
+    # the rows below it) and titled by their first phrase.
+        ("（一）", "大力传承弘扬工业文化", "1.", "深入挖掘工业文化内涵", "key-task"),
+        ("（一）", "大力传承弘扬工业文化", "2.", "展示弘扬广东特色工业文化", "key-task"),
+        ("（一）", "大力传承弘扬工业文化", "3.", "加强工业文化基础研究", "key-task"),
+        ("（二）", "推动工业文化赋能产业发展", "4.", "加强质量品牌建设", "key-task"),
+        ("（二）", "推动工业文化赋能产业发展", "5.", "提升工业设计能力", "key-task"),
+        ("（二）", "推动工业文化赋能产业发展", "6.", "完善工艺美术保护传承", "key-task"),
+        ("（三）", "加强工业文化教育实践", "7.", "提升工业旅游服务品质", "key-task"),
+        ("（三）", "加强工业文化教育实践", "8.", "培塑教育实践载体", "key-task"),
+        ("（三）", "加强工业文化教育实践", "9.", "推进工业文化走进校园", "key-task"),
+        ("（三）", "加强工业文化教育实践", "10.", "完善工业类博展馆体系", "key-task"),
+        ("（四）", "提高工业遗产保护利用水平", "11.", "构建工业遗产分级保护体系", "key-task"),
+        ("（四）", "提高工业遗产保护利用水平", "12.", "加强工业遗产保护统筹规划", "key-task"),
+        ("（四）", "提高工业遗产保护利用水平", "13.", "科学组织遗产活化利用", "key-task"),
+        ("三、", "保障措施", "(一)", "统筹推进落实", "safeguard-measure"),
+        ("三、", "保障措施", "(二)", "建立支撑体系", "safeguard-measure"),
+        ("三、", "保障措施", "(三)", "完善工作机制", "safeguard-measure"),
+        ("三、", "保障措施", "(四)", "加大支持力度", "safeguard-measure"),
+        ("三、", "保障措施", "（五）", "加强人才培养", "safeguard-measure"),
+        ("三、", "保障措施", "（六）", "大力宣传推广", "safeguard-measure"),
+        ("", "大力传承弘扬工业文化", "1", "持续开展“南粤工匠”推荐学习活动", "annex-row"),
+        ("", "大力传承弘扬工业文化", "2", "选树一批传承红色基因、有责任、有担当或者在科技自立自强方面具有示范带动作用的国有企业典型", "annex-row"),
+        ("", "推动工业文化赋能产业发展", "3", "积极参与中国品牌日活动", "annex-row"),
+        ("", "推动工业文化赋能产业发展", "4", "不断提升工业设计大赛水平和活动影响力", "annex-row"),
+        ("", "推动工业文化赋能产业发展", "5", "加强对广东省传统工艺美术品种、技艺的保护与传承", "annex-row"),
+        ("", "加强工业文化教育实践", "6", "打造一批工业旅游示范单位和一批工业旅游精品线路", "annex-row"),
+        ("", "加强工业文化教育实践", "7", "鼓励工业企业、园区依托工业遗址、工业类博物馆、工业旅游点、工业科普文化馆等", "annex-row"),
+        ("", "加强工业文化教育实践", "8", "整合多方资源筹建广东工业博物馆", "annex-row"),
+        ("", "提高工业遗产保护利用水平", "9", "挖掘梳理全省工业遗存底数", "annex-row"),
+        ("", "提高工业遗产保护利用水平", "10", "研究推进工业遗产保护利用立法", "annex-row"),
+    ],
+    # The 具体任务 column: each row"s first sentence, rows 1–11 in order.
+    "js-task-table": [
+        ("附件", "江苏省贯彻《推进工业文化发展实施方案（2021-2025年）》行动计划任务分工表", "1", "建立工业文化基础资源库", "annex-row"),
+        ("附件", "江苏省贯彻《推进工业文化发展实施方案（2021-2025年）》行动计划任务分工表", "2", "建立工业文化教育和实践体系", "annex-row"),
+        ("附件", "江苏省贯彻《推进工业文化发展实施方案（2021-2025年）》行动计划任务分工表", "3", "组织工业文化宣传推广", "annex-row"),
+        ("附件", "江苏省贯彻《推进工业文化发展实施方案（2021-2025年）》行动计划任务分工表", "4", "建立健全工业博物馆体系", "annex-row"),
+        ("附件", "江苏省贯彻《推进工业文化发展实施方案（2021-2025年）》行动计划任务分工表", "5", "培育特色工业旅游项目", "annex-row"),
+        ("附件", "江苏省贯彻《推进工业文化发展实施方案（2021-2025年）》行动计划任务分工表", "6", "培育工业遗产重点项目", "annex-row"),
+        ("附件", "江苏省贯彻《推进工业文化发展实施方案（2021-2025年）》行动计划任务分工表", "7", "推动老工业城市工业遗产保护利用", "annex-row"),
+        ("附件", "江苏省贯彻《推进工业文化发展实施方案（2021-2025年）》行动计划任务分工表", "8", "推动工业文化和产业融合发展", "annex-row"),
+        ("附件", "江苏省贯彻《推进工业文化发展实施方案（2021-2025年）》行动计划任务分工表", "9", "培育工业文化新业态新模式", "annex-row"),
+        ("附件", "江苏省贯彻《推进工业文化发展实施方案（2021-2025年）》行动计划任务分工表", "10", "培养工业文化专业人才", "annex-row"),
+        ("附件", "江苏省贯彻《推进工业文化发展实施方案（2021-2025年）》行动计划任务分工表", "11", "强化工业文化政策支持", "annex-row"),
+    ],
+}
+
+
+def test_document_structure_lists_every_item_in_the_order_printed(repository_build):
+    rows = answer(repository_build, "document-structure").rows
+    expected = [(code, *row) for code, items in sorted(STRUCTURE.items()) for row in items]
+    assert [(r["document"], r["section"], r["section_title"], r["number"], r["title"], r["kind"]) for r in rows] == expected
