@@ -16,7 +16,10 @@ from .build import build as build_project
 from .build import changed_inputs, open_build
 from .errors import KgtoolError
 from .formats import FORMATS, render
+from .namespaces import BASE
 from .project import find_project
+from .publish import CHECKSUMS
+from .publish import publish as publish_release
 from .queries import catalogue, find_query, run_query, run_remote
 from .report import machine_report, text_report
 from .validate import validate as validate_plans
@@ -76,6 +79,7 @@ def main(ctx, root, build_dir):
       kgtool query targets --format csv > targets.csv
       kgtool validate                  # every document against the model and the framework
       kgtool validate my-plan.ttl --lang en
+      kgtool publish                   # dumps, VoID/DCAT, HTML and checksums in dist/
     """
     ctx.obj = {"root": root, "build_dir": build_dir}
 
@@ -254,3 +258,35 @@ def validate(options, files, framework, output_format, language, strict):
         click.echo(machine_report(result, output_format), nl=False)
     failed = not result.conforms or (strict and result.findings)
     sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False), help="The release folder, replaced whole. Default: ROOT/dist.")
+@click.option("--base-url", default=BASE, show_default=True,
+              help="Where the release folder will be hosted; download links in void.ttl point there.")
+@click.option("--version", "release_version", metavar="V", help="The release's version. Default: the ontology's owl:versionInfo.")
+@click.option("--issued", metavar="YYYY-MM-DD", help="The release date to state; none is written unless given.")
+@click.option("--sparql-endpoint", metavar="URL", help="A public SPARQL endpoint serving this release, for void.ttl.")
+@click.pass_obj
+def publish(options, out, base_url, release_version, issued, sparql_endpoint):
+    """Write a release of the last build: dumps, VoID/DCAT, HTML pages and checksums.
+
+    The same build gives a byte-identical release, so a release can be rebuilt and
+    checked against its SHA256SUMS.
+
+    \b
+    Examples:
+      kgtool publish
+      kgtool publish --out release --base-url https://example.org/icpkg/ --version 0.2.0 --issued 2026-12-01
+    """
+    release = publish_release(
+        options["root"], out, base_url=base_url, version=release_version, issued=issued,
+        sparql_endpoint=sparql_endpoint, build_dir=options["build_dir"],
+    )
+    click.echo(f"Published {release.path} (version {release.version}), {len(release.files)} files")
+    width = max(len(dump.path) for dump in release.dumps)
+    for dump in release.dumps:
+        click.echo(f"  {dump.path:<{width}}  {dump.triples:>9,} triples  {dump.size:>11,} bytes")
+    for kind, count in sorted(release.pages.items()):
+        click.echo(f"  {count:>5} {kind} pages")
+    click.echo(f"  named graphs {len(release.graphs)}; checksums in {release.path / CHECKSUMS}")

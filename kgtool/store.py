@@ -4,20 +4,19 @@ This module is the one place that knows how a build is stored on disk, so a
 faster engine can replace N-Quads files without touching the commands. A build
 is written into a temporary sibling folder and swapped in with renames: a
 failed build never leaves a half-written folder, and the previous build
-survives until the new one is complete.
+survives until the new one is complete (kgtool.atomic).
 """
 
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from rdflib import Dataset, Graph
 
+from .atomic import staged_folder
 from .errors import BuildMissingError, KgtoolError
 from .namespaces import INFERRED_GRAPH, PREFIXES
 
@@ -36,11 +35,7 @@ def _sorted_nquads(dataset: Dataset) -> bytes:
 
 def write_build(build_dir: Path, asserted: Dataset, inferred: Graph, summary: dict) -> None:
     """Write a complete build to `build_dir`, replacing any previous one atomically."""
-    build_dir = Path(build_dir)
-    build_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{build_dir.name}-new-", dir=build_dir.parent))
-    staging.chmod(0o755)
-    try:
+    with staged_folder(build_dir) as staging:
         (staging / ASSERTED_FILE).write_bytes(_sorted_nquads(asserted))
         inferred_dataset = Dataset()
         inferred_graph = inferred_dataset.graph(INFERRED_GRAPH)
@@ -51,21 +46,6 @@ def write_build(build_dir: Path, asserted: Dataset, inferred: Graph, summary: di
             json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
             encoding="utf-8",
         )
-        _swap_in(staging, build_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-
-
-def _swap_in(staging: Path, build_dir: Path) -> None:
-    retired = None
-    if build_dir.exists():
-        retired = Path(tempfile.mkdtemp(prefix=f".{build_dir.name}-old-", dir=build_dir.parent))
-        retired.rmdir()
-        build_dir.rename(retired)
-    staging.rename(build_dir)
-    if retired is not None:
-        shutil.rmtree(retired, ignore_errors=True)
 
 
 @dataclass

@@ -17,7 +17,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 def copy_project(destination: Path) -> Path:
     """A copy of the repository's inputs (not its build) to build in."""
-    for folder in ("ontology", "graphs", "sources", "queries"):
+    for folder in ("ontology", "graphs", "sources", "queries", "shapes"):
         shutil.copytree(REPO / folder, destination / folder)
     return destination
 
