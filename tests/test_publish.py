@@ -21,7 +21,6 @@ from kgtool.cli import main
 from kgtool.namespaces import GRAPH, ICP
 from kgtool.publish import DATASET, publish
 
-from conftest import REPO
 
 SPDX = "http://spdx.org/rdf/terms#"
 # A plain namespace: rdflib's closed DCAT warns when pytest inspects the module.
