@@ -10,7 +10,8 @@ import re
 from pathlib import Path
 from typing import Callable, Iterable
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib.compare import to_canonical_graph
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from .errors import InputError
@@ -70,8 +71,16 @@ def load_dataset(
     dataset = Dataset()
     for path in files:
         named = dataset.graph(graph_name(path))
-        named += parse_turtle(path)
+        named += canonical_blank_nodes(parse_turtle(path))
     return dataset
+
+
+def canonical_blank_nodes(graph: Graph) -> Graph:
+    """The graph with its blank nodes labelled from their content, not at random, so the
+    same input is written out as the same bytes (the build, the release)."""
+    if any(isinstance(term, BNode) for triple in graph for term in triple):
+        return to_canonical_graph(graph)
+    return graph
 
 
 _PREFIX = re.compile(r"^\s*(?:@prefix|PREFIX)\s+([\w.-]*):\s*<([^>]*)>", re.IGNORECASE)

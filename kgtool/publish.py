@@ -25,8 +25,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.compare import to_canonical_graph
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, VOID, XSD
 from rdflib.void import generateVoID
 
@@ -34,6 +33,7 @@ from . import __version__
 from .atomic import staged_folder
 from .build import changed_inputs, open_build
 from .errors import KgtoolError
+from .load import canonical_blank_nodes
 from .namespaces import BASE, GRAPH, ICP, INFERRED_GRAPH, PREFIXES, VOCAB
 from .project import Project, find_project
 from .store import Build
@@ -175,12 +175,10 @@ def _split(graph: Graph, interpreted: set) -> tuple[Graph, Graph]:
 
 
 def _canonical(graph: Graph) -> Graph:
-    """The graph with blank nodes labelled from their content, so output is stable."""
-    if any(isinstance(term, BNode) for triple in graph for term in triple):
-        graph = to_canonical_graph(graph)
+    # Parsing the build gives its blank nodes fresh labels; label them from content again.
     result = Graph()
     _bind(result)
-    result += graph
+    result += canonical_blank_nodes(graph)
     return result
 
 

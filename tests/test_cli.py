@@ -47,6 +47,15 @@ def test_build_reports_documents_items_agencies_triples_and_time(project):
     assert (project / "build" / "summary.json").is_file()
 
 
+def test_building_twice_writes_the_same_bytes(project, tmp_path):
+    # The ontology's OWL lists are blank nodes: they must not get fresh labels on every build.
+    run("--root", str(project), "build")
+    first = (project / "build" / "asserted.nq").read_bytes()
+    run("--root", str(project), "--build-dir", str(tmp_path / "again"), "build")
+    assert b"_:" in first
+    assert (tmp_path / "again" / "asserted.nq").read_bytes() == first
+
+
 def test_stats_shows_the_last_build_without_rebuilding(project):
     run("--root", str(project), "build")
     (project / "graphs" / "agencies.ttl").unlink()  # a rebuild would now differ
@@ -98,7 +107,7 @@ def test_a_failed_build_says_why_in_one_line_and_keeps_the_previous_build(projec
     assert len(lines) == 1 and "Traceback" not in result.output
     assert all(part in lines[0] for part in expected)
     assert _snapshot(project / "build") == before
-    assert sorted(p.name for p in project.iterdir()) == ["build", "graphs", "ontology", "queries", "sources"]
+    assert sorted(p.name for p in project.iterdir()) == ["build", "graphs", "ontology", "queries", "shapes", "sources"]
 
 
 def test_an_iri_with_a_space_is_rejected_with_its_line(project):
