@@ -217,19 +217,22 @@ class Site:
                 return text
         return _local_name(node)
 
+    def _english(self, node) -> tuple[str, URIRef | None]:
+        if not isinstance(node, Literal):
+            for prop in LABEL_PROPERTIES + (ICP.translation,):
+                text = self.facts.text(node, prop, "en")
+                if text is not None:
+                    return text, prop
+        return "", None
+
     def en(self, node) -> str:
         """The English name: a label the data states, else the project's translation."""
-        if isinstance(node, Literal):
-            return ""
-        for prop in LABEL_PROPERTIES + (ICP.translation,):
-            text = self.facts.text(node, prop, "en")
-            if text is not None:
-                return text
-        return ""
+        return self._english(node)[0]
 
     def translated(self, node) -> bool:
-        """Whether the English name is the project's translation (an interpretation)."""
-        return bool(self.en(node)) and not any(self.facts.text(node, p, "en") for p in LABEL_PROPERTIES)
+        """Whether the English name is an interpretation (the project's translation)."""
+        text, prop = self._english(node)
+        return bool(text) and self.basis(prop) == "interpreted"
 
     def number(self, node) -> str:
         return str(self.facts.value(node, ELI.number) or "")
@@ -240,7 +243,7 @@ class Site:
 
     def term_label(self, prop, inverse: bool = False) -> tuple[str, str]:
         if inverse:
-            return INVERSE_LABELS.get(prop, (f"（反向）{self.zh(prop)}", f"inverse of {self.en(prop)}"))
+            return INVERSE_LABELS[prop]
         if prop in TERM_LABELS:
             return TERM_LABELS[prop]
         return self.zh(prop), self.en(prop)
@@ -335,8 +338,8 @@ class Page:
         return None
 
     def term_href(self, term) -> str | None:
-        anchor = self.site.term_anchor(term)
-        return f"{self.rel(ONTOLOGY_PAGE)}#{anchor}" if anchor else None
+        fragment = self.site.term_anchor(term)
+        return f"{self.rel(ONTOLOGY_PAGE)}#{fragment}" if fragment else None
 
     def data(self, suffix: str) -> str:
         """The same resource as Turtle (.ttl) or JSON-LD (.jsonld), beside the page."""
@@ -359,15 +362,17 @@ def _fields(facts: Facts, node, props, inverse: tuple = ()) -> list[Field]:
     return [row for row in rows if row.values]
 
 
+def _ordered_fields(site: Site, rows: list[Field]) -> list[Field]:
+    return [Field(r.prop, site.ordered(r.values), r.inverse, r.attestations) for r in rows]
+
+
 def _split_by_basis(site: Site, rows: list[Field]) -> tuple[list[Field], list[Field]]:
-    """What the texts state (or another document prints), and what the curator reads."""
+    """The rows, values in order, split into what the texts state (or another document
+    prints) and what the curator reads, which pages show apart."""
+    rows = _ordered_fields(site, rows)
     stated = [row for row in rows if site.basis(row.prop) != "interpreted"]
     interpreted = [row for row in rows if site.basis(row.prop) == "interpreted"]
     return stated, interpreted
-
-
-def _ordered_fields(site: Site, rows: list[Field]) -> list[Field]:
-    return [Field(r.prop, site.ordered(r.values), r.inverse, r.attestations) for r in rows]
 
 
 def _clauses(site: Site, item) -> list[Clause]:
@@ -399,7 +404,7 @@ def item_context(site: Site, item) -> dict:
          ICP.restates, SKOS.editorialNote],
         inverse=(ICP.alignsWith, ICP.restates),
     )
-    stated, interpreted = _split_by_basis(site, _ordered_fields(site, rows))
+    stated, interpreted = _split_by_basis(site, rows)
     document = facts.value(item, ICP.inDocument)
     section = facts.value(item, ELI.is_part_of)
     return {
@@ -407,7 +412,6 @@ def item_context(site: Site, item) -> dict:
         "document": document,
         "section": section,
         "number": facts.value(item, ELI.number),
-        "unnumbered": bool(facts.value(item, ICP.unnumbered)),
         "text": facts.value(item, ICP.text),
         "source_file": facts.value(document, ICP.sourceFile),
         "clauses": _clauses(site, item),
@@ -446,7 +450,7 @@ def agency_context(site: Site, actor) -> dict:
          SKOS.editorialNote],
         inverse=(ELI.passed_by, ICP.nationalCounterpart, ICP.includedIn),
     )
-    stated, interpreted = _split_by_basis(site, _ordered_fields(site, rows))
+    stated, interpreted = _split_by_basis(site, rows)
     groups = _responsibilities(site, actor)
     return {
         "actor": actor,
@@ -478,7 +482,7 @@ def document_context(site: Site, document) -> dict:
         inverse=(ELI.based_on,),
     )
     rows = [Field(r.prop, r.values, r.inverse, () if r.inverse else attested.get(r.prop, ())) for r in rows]
-    stated, interpreted = _split_by_basis(site, _ordered_fields(site, rows))
+    stated, interpreted = _split_by_basis(site, rows)
     programmes = [p for p in facts.subjects(ICP.inDocument, document) if facts.is_a(p, ICP.Programme)]
     targets = [t for t in facts.subjects(ICP.inDocument, document) if facts.is_a(t, ICP.Target)]
     return {
@@ -505,7 +509,7 @@ def programme_context(site: Site, programme) -> dict:
         [ICP.programmeKind, ELI.is_part_of, ICP.setsTarget],
         inverse=(ICP.inProgramme, ICP.contributesTo),
     )
-    stated, interpreted = _split_by_basis(site, _ordered_fields(site, rows))
+    stated, interpreted = _split_by_basis(site, rows)
     document = facts.value(programme, ICP.inDocument)
     return {
         "programme": programme,
@@ -526,7 +530,7 @@ def target_context(site: Site, target) -> dict:
          ICP.targetKind, ICP.counts, ICP.carrierType],
         inverse=(ICP.setsTarget,),
     )
-    stated, interpreted = _split_by_basis(site, _ordered_fields(site, rows))
+    stated, interpreted = _split_by_basis(site, rows)
     document = facts.value(target, ICP.inDocument)
     return {
         "target": target,
@@ -796,7 +800,7 @@ def index_context(site: Site, build: Build, project: Project) -> dict:
             for place in sorted(agencies, key=lambda p: (_depth(facts, p), site.zh(p) if p else "~"))
         ],
         "crumbs": [],
-        "title": "工业文化政策知识图谱",
+        "title": "工业文化政策知识图谱 Industrial Culture Policy Knowledge Graph",
     }
 
 
