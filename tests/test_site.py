@@ -1,0 +1,406 @@
+"""The release's pages (kgtool.site): what a reader sees, that every link works, that
+interpretation is never shown as text, and that the same input gives the same bytes.
+
+The site is written once for the module from the session's build of the repository.
+Expected values are read by hand from sources/ (quoted with their line) and graphs/.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import subprocess
+import sys
+import tomllib
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from kgtool.project import Project
+from kgtool.site import write_site
+
+REPO = Path(__file__).resolve().parent.parent
+# Written beside the pages by `kgtool publish`, not by write_site; the index links to them.
+PUBLISHED_BESIDE = ("dumps/", "void.ttl")
+
+
+@dataclass(frozen=True)
+class Element:
+    tag: str
+    id: str
+    classes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    text: str
+    within: tuple[Element, ...]  # the elements around it, outermost first
+
+    def inside(self, id: str | None = None, cls: str | None = None) -> bool:
+        return any((id is None or e.id == id) and (cls is None or cls in e.classes) for e in self.within)
+
+
+class Page(HTMLParser):
+    """What a test needs of a page: its title and language, its links with their text
+    and where they stand, the ids it defines, its quotes, and its definition-list rows
+    (with whether they stand in an interpretation section)."""
+
+    def __init__(self, path: Path):
+        super().__init__(convert_charrefs=True)
+        self.path = path
+        self.lang = None
+        self.title = ""
+        self.links: list[Link] = []
+        self.ids: set[str] = set()
+        self.quotes: list[str] = []
+        self.rows: list[tuple[str, bool]] = []  # (the text of a <dt>, inside an interpretation section)
+        self.text = ""
+        self._open: list[Element] = []
+        self._link = None
+        self.feed(path.read_text(encoding="utf-8"))
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        element = Element(tag, attrs.get("id") or "", tuple((attrs.get("class") or "").split()))
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        if element.id:
+            self.ids.add(element.id)
+        if tag == "a" and "href" in attrs:
+            self._link = [attrs["href"], "", tuple(self._open)]
+        if tag == "blockquote":
+            self.quotes.append("")
+        if tag == "dt":
+            self.rows.append(("", any("interpretation" in e.classes for e in self._open)))
+        if tag not in ("br", "meta", "link", "circle", "path"):
+            self._open.append(element)
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._link is not None:
+            self.links.append(Link(*self._link))
+            self._link = None
+        while self._open and self._open.pop().tag != tag:
+            pass
+
+    def handle_data(self, data):
+        tags = [e.tag for e in self._open]
+        self.text += data
+        if "title" in tags and "svg" not in tags:
+            self.title += data
+        if self._link is not None:
+            self._link[1] += data
+        if "blockquote" in tags:
+            self.quotes[-1] += data
+        if "dt" in tags:
+            self.rows[-1] = (self.rows[-1][0] + data, self.rows[-1][1])
+
+    def hrefs(self) -> list[tuple[str, str]]:
+        return [(link.href, link.text) for link in self.links]
+
+
+@pytest.fixture(scope="module")
+def project(repository_build) -> Project:
+    return Project(repository_build.path.parent)
+
+
+@pytest.fixture(scope="module")
+def written(repository_build, project, tmp_path_factory):
+    out = tmp_path_factory.mktemp("release")
+    summary = write_site(repository_build, out, project)
+    return out, summary
+
+
+@pytest.fixture(scope="module")
+def release(written) -> Path:
+    return written[0]
+
+
+def page(release: Path, path: str) -> Page:
+    return Page(release / path)
+
+
+def source_line(code: str, number: int) -> str:
+    return (REPO / "sources" / f"{code}.txt").read_text(encoding="utf-8").splitlines()[number - 1]
+
+
+# --- what a reader sees ----------------------------------------------------------------
+
+
+def test_guangdong_item_1_quotes_its_text_verbatim_and_names_its_bodies_as_responsible(release):
+    item = page(release, "id/task/gd-2023-plan/1.html")
+    # sources/gd-2023-plan.txt lines 73 and 75, one paragraph broken where the PDF's page
+    # ended: “1. 深入挖掘工业文化内涵。梳理挖掘广东工业历史，特别是” “新中国和改革开放以来……
+    # （省发展改革委、教育厅、工业和信息化厅、人力资源和社会保障厅、文化和旅游厅、国资委按职责分工负责）”;
+    # the item's text is all it prints after its number, the page break removed.
+    printed = source_line("gd-2023-plan", 73) + source_line("gd-2023-plan", 75)
+    assert printed.startswith("1. ")
+    assert item.quotes[0] == printed.removeprefix("1. ")
+    assert item.title.startswith("1. 深入挖掘工业文化内涵")
+    # The clause names no lead (…按职责分工负责), so every body is responsible, and each
+    # name links to its page in the registry (graphs/agencies.ttl).
+    assert "省发展改革委、教育厅、工业和信息化厅、人力资源和社会保障厅、文化和旅游厅、国资委按职责分工负责" in item.text
+    assert "负责 responsible" in item.text and "牵头 lead" not in item.text
+    bodies = {link.text: link.href for link in item.links if link.inside(cls="role-responsible")}
+    assert bodies == {
+        "广东省发展和改革委员会": "../../agency/gd-development-reform.html",
+        "广东省教育厅": "../../agency/gd-education.html",
+        "广东省工业和信息化厅": "../../agency/gd-industry-it.html",
+        "广东省人力资源和社会保障厅": "../../agency/gd-human-resources.html",
+        "广东省文化和旅游厅": "../../agency/gd-culture-tourism.html",
+        "广东省人民政府国有资产监督管理委员会": "../../agency/gd-sasac.html",
+    }
+    # Its document and section (二、重点任务 （一）大力传承弘扬工业文化), in the breadcrumbs.
+    assert ("../../doc/gd-2023-plan.html", "广东省推动工业文化发展实施方案") in item.hrefs()
+    assert ("../../doc/gd-2023-plan.html#section-2-1", "（一） 大力传承弘扬工业文化") in item.hrefs()
+
+
+def test_a_national_item_keeps_each_passage_with_its_own_leads_and_participants(release):
+    item = page(release, "id/task/cn-2021-plan/7.html")
+    # sources/cn-2021-plan.txt （七）: the second passage ends “(教育部、工业和信息化部牵头，国资委参与）”,
+    # the third “(工业和信息化部牵头，教育部、国资委参与）”.
+    def named(clause: str, role: str) -> set[str]:
+        return {link.text for link in item.links if link.inside(id=clause) and link.inside(cls=role)}
+
+    assert "教育部、工业和信息化部牵头，国资委参与" in item.text
+    assert named("clause-7-p2", "role-lead") == {"教育部", "工业和信息化部"}
+    assert named("clause-7-p2", "role-participant") == {"国务院国有资产监督管理委员会"}
+    assert named("clause-7-p3", "role-lead") == {"工业和信息化部"}
+    assert named("clause-7-p3", "role-participant") == {"教育部", "国务院国有资产监督管理委员会"}
+    assert "适用于第 2 段" in item.text and "适用于第 3 段" in item.text
+
+
+def test_an_agency_page_lists_the_items_it_leads_by_document(release):
+    agency = page(release, "id/agency/cn-ncha.html")
+    assert agency.title.startswith("国家文物局")
+    # sources/cn-2021-plan.txt: 国家文物局 is named before 牵头 in （八）'s second passage
+    # “(工业和信息化部、国家文物局牵头）” and in （九）'s three (lines 56, 58, 60), nowhere else.
+    led = [(link.href, link.text) for link in agency.links if link.inside(id="role-lead")]
+    assert led == [
+        ("../doc/cn-2021-plan.html", "推进工业文化发展实施方案（2021-2025年）"),
+        ("../task/cn-2021-plan/8.html", "（八） 提高工业遗产保护利用水平"),
+        ("../task/cn-2021-plan/9.html", "（九） 完善工业博物馆体系"),
+    ]
+
+
+def test_the_index_lists_the_documents_and_shows_coverage_from_the_saved_query(release):
+    index = page(release, "index.html")
+    assert index.title.startswith("工业文化政策知识图谱")
+    documents = [link.href for link in index.links if link.inside(cls="documents") and link.href.startswith("id/doc/")]
+    assert documents == [f"id/doc/{code}.html" for code in
+                         ("cn-2016-guidance", "cn-2021-plan", "fj-2026-plan", "gd-2023-plan", "js-task-table")]
+    html = (release / "index.html").read_text(encoding="utf-8")
+    # The cells test_queries pins: （八） in Guangdong is key tasks 11.–13. and annex rows 9, 10
+    # (five items, the darkest shade); （十四） in Jiangsu is a gap.
+    assert '<td class="heat-5" title="5 个条目 / 5 items">9 10 11. 12. 13.</td>' in html
+    jiangsu_fourteen = html.split("（十四） 发挥中介机构作用")[1].split("</tr>")[0]
+    assert jiangsu_fourteen.count('class="heat-0"') == 1
+    for target in ("ontology.html", "dumps/", "void.ttl", "vocab/carrier-type.html"):
+        assert target in {link.href for link in index.links}
+
+
+def test_the_network_draws_each_body_once_linked_to_its_page(release):
+    html = (release / "index.html").read_text(encoding="utf-8")
+    svg = html[html.index("<svg"):html.index("</svg>")]
+    # 52 bodies share an item with another (the saved query agency-network); the pair
+    # sharing most is 广东省工业和信息化厅 and 广东省文化和旅游厅 (22 items).
+    assert svg.count('<g class="node">') == 52
+    assert '<a href="id/agency/gd-industry-it.html"><g class="node">' in svg
+    assert "广东省工业和信息化厅 — 广东省文化和旅游厅：共同负责 22 个条目" in svg
+    for group in ("全国", "广东省", "江苏省", "福建省"):
+        assert f">{group}</text>" in svg
+
+
+# --- every page, every link ------------------------------------------------------------
+
+
+def test_every_resource_of_each_kind_has_a_page_and_its_data(written, repository_graph):
+    release, summary = written
+    from rdflib import URIRef
+    from rdflib.namespace import RDF, SKOS
+
+    from kgtool.namespaces import ICP
+
+    # The build's figures (README): 5 documents, 96 items, 49 agencies and 24 generic
+    # actors; 15 programmes (Guangdong's 专栏 1–5 and five brands, Jiangsu's five 工程);
+    # 16 targets (Fujian 1, Guangdong 8, Jiangsu 7); the 67 concepts of
+    # ontology/vocab/carrier-type.ttl.
+    assert summary == {"index": 1, "ontology": 1, "vocabulary": 1, "document": 5, "item": 96,
+                       "agency": 73, "programme": 15, "carrier-type": 67, "target": 16}
+    kinds = {
+        "document": [ICP.PolicyDocument], "item": [ICP.Task], "agency": [ICP.Agency, ICP.GenericActor],
+        "programme": [ICP.Programme], "target": [ICP.Target],
+    }
+    for kind, classes in kinds.items():
+        iris = {s for cls in classes for s in repository_graph.subjects(RDF.type, cls)}
+        assert len(iris) == summary[kind]
+        for iri in iris:
+            for suffix in (".html", ".ttl", ".jsonld"):
+                assert (release / (str(iri).removeprefix("https://w3id.org/icpkg/") + suffix)).is_file(), iri
+    scheme = URIRef("https://w3id.org/icpkg/vocab/carrier-type")
+    concepts = set(repository_graph.subjects(SKOS.inScheme, scheme))
+    assert len(concepts) == 67
+    assert {p.stem for p in (release / "vocab" / "carrier-type").glob("*.html")} == {
+        str(c).rsplit("/", 1)[1] for c in concepts}
+
+
+def test_every_relative_link_of_every_page_reaches_a_file_and_its_anchor(release):
+    pages = {path.relative_to(release).as_posix(): Page(path) for path in release.rglob("*.html")}
+    assert len(pages) == 275  # index, ontology, the carrier-type scheme and the 272 resources
+    checked = 0
+    for name, parsed in pages.items():
+        for href, _ in parsed.hrefs():
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc:
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(name), unquote(parts.path))) if parts.path else name
+            if parts.path.endswith("/"):
+                target += "/"
+            if target in PUBLISHED_BESIDE:
+                continue
+            assert (release / target).is_file(), f"{name} links to {href}, which is not there"
+            if parts.fragment and target in pages:
+                assert parts.fragment in pages[target].ids, f"{name} links to {href}, which has no such anchor"
+            checked += 1
+    assert checked > 5000
+
+
+def test_every_page_names_its_languages_and_leads_back_to_the_index(release):
+    for path in release.rglob("*.html"):
+        if path.name == "ontology.html":  # pyLODE's page, in its own layout
+            continue
+        parsed = Page(path)
+        assert parsed.lang == "zh-Hans", path
+        assert parsed.title.strip(), path
+        assert 'lang="en"' in path.read_text(encoding="utf-8"), path
+        home = posixpath.relpath("index.html", posixpath.dirname(path.relative_to(release).as_posix()) or ".")
+        assert (home, "首页 Home") in parsed.hrefs(), path
+
+
+def test_the_ontology_page_has_an_anchor_for_every_term(release, repository_graph):
+    from rdflib import URIRef
+    from rdflib.namespace import RDFS
+
+    ontology = page(release, "ontology.html")
+    terms = {str(t) for t in repository_graph.subjects(RDFS.isDefinedBy, URIRef("https://w3id.org/icpkg/ontology"))}
+    anchors = {t.removeprefix("https://w3id.org/icpkg/ontology#") for t in terms}
+    assert {"PolicyDocument", "Task", "theme", "alignsWith", "translation"} <= anchors
+    assert anchors <= ontology.ids
+    assert "" not in ontology.ids
+
+
+# --- interpretation is marked ----------------------------------------------------------
+
+
+def interpreted_labels(graph) -> set[str]:
+    from rdflib import URIRef
+    from rdflib.namespace import RDFS
+
+    from kgtool.namespaces import ICP
+
+    interpreted = URIRef("https://w3id.org/icpkg/vocab/statement-basis/interpreted")
+    return {
+        str(label) for prop in graph.subjects(ICP.basis, interpreted)
+        for label in graph.objects(prop, RDFS.label) if label.language == "zh"
+    }
+
+
+def test_every_row_of_an_interpreted_property_is_marked_as_interpretation(release, repository_graph):
+    # ontology/icp.ttl: themes, policy instruments, alignments, carrier types, translations,
+    # levels, counterparts … carry icp:basis basis:interpreted.
+    labels = interpreted_labels(repository_graph)
+    assert {"主题", "政策工具", "对应国家任务", "载体类型", "层级", "国家对口部门"} <= labels
+    rows = 0
+    for path in (release / "id").rglob("*.html"):
+        for row, in_interpretation in Page(path).rows:
+            name = row.split(" ")[0].strip()
+            if name in labels:
+                assert "解读" in row and in_interpretation, f"{path}: {row!r} is interpretation, not marked so"
+            # A row under the interpretation heading is marked; one outside it is not.
+            assert ("解读" in row) == in_interpretation, f"{path}: {row!r}"
+            rows += 1
+    assert rows > 1000
+
+
+def test_english_titles_are_marked_as_translations(release):
+    item = page(release, "id/task/gd-2023-plan/1.html")
+    html = (release / "id/task/gd-2023-plan/1.html").read_text(encoding="utf-8")
+    subtitle = html.split('<p class="subtitle">')[1].split("</p>")[0]
+    # graphs/gd-2023-plan.ttl: icp:translation "Explore the meaning of industrial culture in depth"@en.
+    assert "Explore the meaning of industrial culture in depth" in subtitle
+    assert "译文" in subtitle and "translation" in subtitle
+    # An agency's English name is its stated skos:prefLabel@en, not a translation.
+    agency = (release / "id/agency/gd-sasac.html").read_text(encoding="utf-8")
+    assert "译文" not in agency.split('<p class="subtitle">')[1].split("</p>")[0]
+    assert item.quotes  # the verbatim text is a quote, never mixed with the translation
+
+
+def test_the_themes_of_an_item_are_shown_under_interpretation_not_with_the_text(release):
+    html = (release / "id/task/gd-2023-plan/1.html").read_text(encoding="utf-8")
+    stated, interpretation = html.split('<section class="interpretation"')
+    # graphs/gd-2023-plan.ttl task:1: icp:theme theme:spirit, theme:research (interpreted);
+    # icp:spirit 企业家精神 … (stated: the words are in the text).
+    assert "理论研究" in interpretation and "理论研究" not in stated
+    assert "企业家精神" in stated.split('id="stated"')[1]
+    assert "（四） 弘扬工业文化价值内涵" in interpretation  # its alignment with the national plan
+
+
+# --- the data beside each page -----------------------------------------------------------
+
+
+def test_each_page_has_the_resources_description_as_turtle_and_json_ld(release):
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.compare import to_isomorphic
+    from rdflib.namespace import SKOS
+
+    from kgtool.namespaces import ICP
+
+    turtle = Graph().parse(release / "id/task/gd-2023-plan/1.ttl", format="turtle")
+    jsonld = Graph().parse(release / "id/task/gd-2023-plan/1.jsonld", format="json-ld")
+    assert to_isomorphic(turtle) == to_isomorphic(jsonld)
+    item = URIRef("https://w3id.org/icpkg/id/task/gd-2023-plan/1")
+    clause = URIRef("https://w3id.org/icpkg/id/clause/gd-2023-plan/1")
+    sasac = URIRef("https://w3id.org/icpkg/id/agency/gd-sasac")
+    assert (item, ICP.hasClause, clause) in turtle
+    assert (clause, ICP.responsible, sasac) in turtle
+    # The bodies it names come with their names, so the file reads on its own.
+    assert (sasac, SKOS.prefLabel, Literal("广东省人民政府国有资产监督管理委员会", lang="zh")) in turtle
+    assert str(turtle.value(item, ICP.text)).startswith("深入挖掘工业文化内涵。")
+
+
+# --- the same bytes every time -----------------------------------------------------------
+
+
+def test_writing_again_in_another_process_gives_identical_bytes(release, repository_build, project, tmp_path):
+    again = tmp_path / "again"
+    script = (
+        "import sys; from kgtool.store import Build; from kgtool.project import Project; "
+        "from kgtool.site import write_site; "
+        "write_site(Build.open(sys.argv[1]), sys.argv[2], Project(__import__('pathlib').Path(sys.argv[3])))"
+    )
+    # Another hash seed: no order may come from a set or dict of terms.
+    environment = {**os.environ, "PYTHONHASHSEED": "4242"}
+    subprocess.run(
+        [sys.executable, "-c", script, str(repository_build.path), str(again), str(project.root)],
+        check=True, env=environment, capture_output=True,
+    )
+    first = sorted(p.relative_to(release).as_posix() for p in release.rglob("*") if p.is_file())
+    second = sorted(p.relative_to(again).as_posix() for p in again.rglob("*") if p.is_file())
+    assert first == second
+    different = [name for name in first if (release / name).read_bytes() != (again / name).read_bytes()]
+    assert different == []
+
+
+# --- packaging --------------------------------------------------------------------------------
+
+
+def test_the_templates_ship_in_the_wheel():
+    package_data = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]["kgtool"]
+    templates = sorted((REPO / "kgtool" / "templates").iterdir())
+    assert templates
+    for template in templates:
+        assert any(fnmatch(f"templates/{template.name}", pattern) for pattern in package_data), template.name
