@@ -9,6 +9,7 @@ survives until the new one is complete.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import tempfile
@@ -51,19 +52,21 @@ def write_build(build_dir: Path, asserted: Dataset, inferred: Graph, summary: di
             json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
             encoding="utf-8",
         )
-        _swap_in(staging, build_dir)
+        replace_folder(staging, build_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
 
 
-def _swap_in(staging: Path, build_dir: Path) -> None:
+def replace_folder(staging: Path, target: Path) -> None:
+    """Put the complete folder `staging` in the place of `target` with renames, so
+    readers see the old folder or the new one, never a half-written one."""
     retired = None
-    if build_dir.exists():
-        retired = Path(tempfile.mkdtemp(prefix=f".{build_dir.name}-old-", dir=build_dir.parent))
+    if target.exists():
+        retired = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
         retired.rmdir()
-        build_dir.rename(retired)
-    staging.rename(build_dir)
+        target.rename(retired)
+    staging.rename(target)
     if retired is not None:
         shutil.rmtree(retired, ignore_errors=True)
 
@@ -92,6 +95,18 @@ class Build:
             raise KgtoolError(f"the build in {self.path} was made by another kgtool version; run `kgtool build` again")
         return summary
 
+    @cached_property
+    def fingerprint(self) -> str:
+        """The SHA-256 of the summary: it changes with every build, so what is derived
+        from a build (a server's store) can be reused until the next one."""
+        return hashlib.sha256((self.path / SUMMARY_FILE).read_bytes()).hexdigest()
+
+    def quad_files(self, inferred: bool = True) -> list[Path]:
+        """The N-Quads files of the build: the asserted named graphs and, unless
+        `inferred=False`, the inferred graph."""
+        names = [ASSERTED_FILE, INFERRED_FILE] if inferred else [ASSERTED_FILE]
+        return [self.path / name for name in names]
+
     def dataset(self, inferred: bool = True) -> Dataset:
         """The asserted named graphs and, unless `inferred=False`, the inferred graph.
 
@@ -101,8 +116,8 @@ class Build:
             dataset = Dataset(default_union=True)
             for prefix, namespace in PREFIXES.items():
                 dataset.bind(prefix, namespace)
-            for name in [ASSERTED_FILE, INFERRED_FILE] if inferred else [ASSERTED_FILE]:
-                dataset.parse(self.path / name, format="nquads")
+            for path in self.quad_files(inferred):
+                dataset.parse(path, format="nquads")
             self._datasets[inferred] = dataset
         return self._datasets[inferred]
 
