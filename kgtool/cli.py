@@ -7,6 +7,7 @@ result. Expected errors (KgtoolError) become one line on stderr and exit code 2.
 from __future__ import annotations
 
 import json
+import signal
 import sys
 
 import click
@@ -19,6 +20,8 @@ from .formats import FORMATS, render
 from .project import find_project
 from .queries import catalogue, find_query, run_query, run_remote
 from .report import machine_report, text_report
+from .serve import DEFAULT_HOST, DEFAULT_PORT, is_loopback
+from .serve import serve as serve_build
 from .validate import validate as validate_plans
 
 
@@ -76,6 +79,7 @@ def main(ctx, root, build_dir):
       kgtool query targets --format csv > targets.csv
       kgtool validate                  # every document against the model and the framework
       kgtool validate my-plan.ttl --lang en
+      kgtool serve                     # a local SPARQL endpoint over the last build
     """
     ctx.obj = {"root": root, "build_dir": build_dir}
 
@@ -254,3 +258,56 @@ def validate(options, files, framework, output_format, language, strict):
         click.echo(machine_report(result, output_format), nl=False)
     failed = not result.conforms or (strict and result.findings)
     sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.option("--host", default=DEFAULT_HOST, show_default=True,
+              help="The address to listen on; anything but loopback lets other machines in.")
+@click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(1, 65535),
+              help="The port to listen on.")
+@click.option("--writable", is_flag=True,
+              help="Accept SPARQL updates and graph store writes, on a copy of the build's store "
+              "that is discarded when the server stops.")
+@click.pass_obj
+def serve(options, host, port, writable):
+    """Run a local SPARQL 1.1 endpoint over the last build, with the Oxigraph server.
+
+    The build's named graphs are loaded into an Oxigraph store in BUILD/oxigraph/
+    (once per build; later starts reuse it) and served read-only, the default
+    graph being the union of the named graphs, as the saved queries expect.
+    Prints the endpoint, Oxigraph's query page, and a page of the saved queries
+    that opens each in the query page with one click. Ctrl-C stops it.
+
+    \b
+    Examples:
+      kgtool serve
+      kgtool serve --port 8000 --writable
+      kgtool query documents --endpoint http://127.0.0.1:7878/query
+    """
+    build = _open_build(options)
+    if not is_loopback(host):
+        click.echo(f"Warning: listening on {host} makes the endpoint reachable from other machines", err=True)
+    try:
+        with serve_build(build, find_project(options["root"]).queries_dir, host, port, writable, _progress) as server:
+            _echo_server(build, server)
+            # A `kill` stops the server as cleanly as Ctrl-C does.
+            previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+            try:
+                server.wait()
+            finally:
+                signal.signal(signal.SIGTERM, previous)
+    except KeyboardInterrupt:
+        click.echo("Stopped.", err=True)
+
+
+def _echo_server(build, server) -> None:
+    triples = build.summary["asserted_triples"] + build.summary["inferred_triples"]
+    mode = "writable (a copy, discarded on exit)" if server.writable else "read-only"
+    click.echo(f"Serving the build in {build.path} ({triples:,} triples), {mode}, with Oxigraph")
+    click.echo(f"  SPARQL endpoint  {server.endpoint}")
+    if server.writable:
+        click.echo(f"  SPARQL update    {server.update_endpoint}")
+        click.echo(f"  graph store      {server.graph_store}")
+    click.echo(f"  query page       {server.query_page}")
+    click.echo(f"  saved queries    {server.page.as_uri()}")
+    click.echo("Press Ctrl-C to stop.")
