@@ -295,12 +295,15 @@ def serve(options, host, port, writable):
     try:
         with serve_build(build, find_project(options["root"]).queries_dir, host, port, writable, _progress) as server:
             _echo_server(build, server)
-            # A `kill` stops the server as cleanly as Ctrl-C does.
-            previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+            # Ctrl-C and `kill` stop the server cleanly, even when it was started where
+            # SIGINT is ignored (a script's `kgtool serve &`).
+            stops = (signal.SIGINT, signal.SIGTERM)
+            previous = {number: signal.signal(number, signal.default_int_handler) for number in stops}
             try:
                 server.wait()
             finally:
-                signal.signal(signal.SIGTERM, previous)
+                for number, handler in previous.items():
+                    signal.signal(number, handler)
     except KeyboardInterrupt:
         click.echo("Stopped.", err=True)
 
