@@ -62,12 +62,11 @@ def oxigraph_binary() -> str:
 
 
 def _error_line(output: str) -> str:
-    """The message of the server's failure, without its stack backtrace."""
+    """The message of an `oxigraph` failure ("Error: …"), without its stack backtrace."""
     for line in output.splitlines():
         if line.startswith("Error: "):
             return line.removeprefix("Error: ").strip()
-    lines = [line for line in output.splitlines() if line.strip()]
-    return lines[-1].strip() if lines else "no message"
+    return "it gave no reason"
 
 
 def prepare_store(build: Build, progress: Callable[[str], None] = _quiet) -> Path:

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from click.testing import CliRunner
 
-from kgtool import Build
+from kgtool import Build, KgtoolError
 from kgtool.cli import main
 from kgtool.queries import catalogue, find_query, run_query
 from kgtool.serve import is_loopback, prepare_store, serve
@@ -135,6 +135,14 @@ def test_writable_serve_takes_updates_on_a_copy_that_is_dropped_afterwards(build
         assert _ask(server.endpoint, ASK_INSERTED)
     with serve(build_copy, QUERIES, port=free_port()) as server:
         assert not _ask(server.endpoint, ASK_INSERTED)
+
+
+def test_a_server_that_dies_is_an_error_not_a_silent_exit(build_copy):
+    with serve(build_copy, QUERIES, port=free_port()) as server:
+        server.process.kill()
+        with pytest.raises(KgtoolError) as raised:
+            server.wait()
+    assert str(raised.value) == f"the Oxigraph server at {server.url} stopped (exit code -9): it gave no reason"
 
 
 def _links(page: Path) -> dict[str, dict[str, str]]:
