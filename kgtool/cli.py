@@ -7,7 +7,10 @@ result. Expected errors (KgtoolError) become one line on stderr and exit code 2.
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
+import time
 
 import click
 
@@ -20,8 +23,12 @@ from .namespaces import BASE
 from .project import find_project
 from .publish import CHECKSUMS
 from .publish import publish as publish_release
+from .push import build_graphs, graphs_in_release
+from .push import push as push_graphs
 from .queries import catalogue, find_query, run_query, run_remote
 from .report import machine_report, text_report
+from .serve import DEFAULT_HOST, DEFAULT_PORT, is_loopback
+from .serve import serve as serve_build
 from .validate import validate as validate_plans
 
 
@@ -80,6 +87,8 @@ def main(ctx, root, build_dir):
       kgtool validate                  # every document against the model and the framework
       kgtool validate my-plan.ttl --lang en
       kgtool publish                   # dumps, VoID/DCAT, HTML and checksums in dist/
+      kgtool serve                     # a local SPARQL endpoint over the last build
+      kgtool push --endpoint URL       # load the build into a SPARQL 1.1 store
     """
     ctx.obj = {"root": root, "build_dir": build_dir}
 
@@ -287,6 +296,120 @@ def publish(options, out, base_url, release_version, issued, sparql_endpoint):
     width = max(len(dump.path) for dump in release.dumps)
     for dump in release.dumps:
         click.echo(f"  {dump.path:<{width}}  {dump.triples:>9,} triples  {dump.size:>11,} bytes")
-    for kind, count in sorted(release.pages.items()):
-        click.echo(f"  {count:>5} {kind} pages")
+    pages = ", ".join(f"{count} {kind}" for kind, count in release.pages.items())
+    click.echo(f"  {sum(release.pages.values())} HTML pages ({pages})")
     click.echo(f"  named graphs {len(release.graphs)}; checksums in {release.path / CHECKSUMS}")
+
+
+@main.command()
+@click.option("--host", default=DEFAULT_HOST, show_default=True,
+              help="The address to listen on; anything but loopback lets other machines in.")
+@click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(1, 65535),
+              help="The port to listen on.")
+@click.option("--writable", is_flag=True,
+              help="Accept SPARQL updates and graph store writes, on a copy of the build's store "
+              "that is discarded when the server stops.")
+@click.pass_obj
+def serve(options, host, port, writable):
+    """Run a local SPARQL 1.1 endpoint over the last build, with the Oxigraph server.
+
+    The build's named graphs are loaded into an Oxigraph store in BUILD/oxigraph/
+    (once per build; later starts reuse it) and served read-only, the default
+    graph being the union of the named graphs, as the saved queries expect.
+    Prints the endpoint, Oxigraph's query page, and a page of the saved queries
+    that opens each in the query page with one click. Ctrl-C stops it.
+
+    \b
+    Examples:
+      kgtool serve
+      kgtool serve --port 8000 --writable
+      kgtool query documents --endpoint http://127.0.0.1:7878/query
+    """
+    build = _open_build(options)
+    if not is_loopback(host):
+        click.echo(f"Warning: listening on {host} makes the endpoint reachable from other machines", err=True)
+    try:
+        with serve_build(build, find_project(options["root"]).queries_dir, host, port, writable, _progress) as server:
+            _echo_server(build, server)
+            # Ctrl-C and `kill` stop the server cleanly, even when it was started where
+            # SIGINT is ignored (a script's `kgtool serve &`).
+            stops = (signal.SIGINT, signal.SIGTERM)
+            previous = {number: signal.signal(number, signal.default_int_handler) for number in stops}
+            try:
+                server.wait()
+            finally:
+                for number, handler in previous.items():
+                    signal.signal(number, handler)
+    except KeyboardInterrupt:
+        click.echo("Stopped.", err=True)
+
+
+def _echo_server(build, server) -> None:
+    triples = build.summary["asserted_triples"] + build.summary["inferred_triples"]
+    mode = "writable (a copy, discarded on exit)" if server.writable else "read-only"
+    click.echo(f"Serving the build in {build.path} ({triples:,} triples), {mode}, with Oxigraph")
+    click.echo(f"  SPARQL endpoint  {server.endpoint}")
+    if server.writable:
+        click.echo(f"  SPARQL update    {server.update_endpoint}")
+        click.echo(f"  graph store      {server.graph_store}")
+    click.echo(f"  query page       {server.query_page}")
+    click.echo(f"  saved queries    {server.page.as_uri()}")
+    click.echo("Press Ctrl-C to stop.")
+
+
+def _credentials(user: str | None, password_env: str | None) -> tuple[str, str] | None:
+    """The user and the password from the environment variable named, or None for neither."""
+    if not user and not password_env:
+        return None
+    if not user or not password_env:
+        raise KgtoolError("--user and --password-env go together: a user name, and the environment variable holding its password")
+    if password_env not in os.environ:
+        raise KgtoolError(f"the environment variable {password_env} named by --password-env is not set")
+    return user, os.environ[password_env]
+
+
+@main.command()
+@click.option("--endpoint", required=True, metavar="URL",
+              help="The store's SPARQL 1.1 endpoint for queries and updates "
+              "(Oxigraph: http://HOST:7878/sparql; Virtuoso: http://HOST:8890/sparql-auth; Fuseki: http://HOST:3030/DATASET).")
+@click.option("--graph-store", metavar="URL",
+              help="The store's SPARQL 1.1 Graph Store HTTP Protocol endpoint "
+              "(Oxigraph: …/store; Virtuoso: …/sparql-graph-crud-auth). Default: the --endpoint URL, as in Fuseki.")
+@click.option("--user", metavar="NAME", help="A user name for HTTP basic or digest authentication.")
+@click.option("--password-env", metavar="VAR",
+              help="The environment variable that holds the password of --user (a password is never an argument).")
+@click.option("--replace", is_flag=True, help="Replace graphs that already hold triples; without it push refuses to.")
+@click.option("--release", "release_dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="Push the release in DIR (its dumps/icpkg.nq.gz, as `kgtool publish` writes it) instead of the last build.")
+@click.option("--timeout", default=60, show_default=True, type=click.IntRange(1, 3600),
+              help="Seconds to wait for each request.")
+@click.pass_obj
+def push(options, endpoint, graph_store, user, password_env, replace, release_dir, timeout):
+    """Load the last build's named graphs into a SPARQL 1.1 store, one graph at a time.
+
+    Every document's graph, the ontology, the vocabularies, the registry and the
+    inferred graph go to their own named graphs (…/graph/<name>). Each is loaded
+    under a temporary name through the Graph Store HTTP Protocol and moved into
+    place with one SPARQL Update, so a failure never leaves a graph half-replaced.
+
+    \b
+    Examples:
+      kgtool push --endpoint http://127.0.0.1:7878/sparql --graph-store http://127.0.0.1:7878/store
+      kgtool push --endpoint http://127.0.0.1:8890/sparql-auth --graph-store http://127.0.0.1:8890/sparql-graph-crud-auth \\
+          --user dba --password-env VIRTUOSO_PASSWORD --replace
+      kgtool push --release dist/icpkg-0.1.0 --endpoint http://127.0.0.1:3030/icpkg
+    """
+    credentials = _credentials(user, password_env)
+    graphs = graphs_in_release(release_dir) if release_dir else build_graphs(_open_build(options))
+    width = max((len(str(iri)) for iri, _ in graphs), default=0)
+    click.echo(f"Pushing {len(graphs)} graphs to {endpoint}")
+
+    def report(pushed) -> None:
+        click.echo(f"  {pushed.graph:<{width}}  {pushed.triples:>7,} triples  {pushed.seconds:5.2f} s")
+
+    started = time.perf_counter()
+    pushed = push_graphs(graphs, endpoint, graph_store, credentials, replace, timeout, on_pushed=report)
+    click.echo(
+        f"Pushed {len(pushed)} graphs, {sum(p.triples for p in pushed):,} triples, "
+        f"in {time.perf_counter() - started:.1f} s"
+    )

@@ -36,6 +36,7 @@ from .errors import KgtoolError
 from .load import canonical_blank_nodes
 from .namespaces import BASE, GRAPH, ICP, INFERRED_GRAPH, PREFIXES, VOCAB
 from .project import Project, find_project
+from .site import write_site
 from .store import Build
 
 DATASET = URIRef(BASE + "dataset")
@@ -114,6 +115,7 @@ def publish(
     with staged_folder(target) as staging:
         release.dumps = _write_dumps(staging, graphs)
         _copy_documents(project, staging)
+        release.pages = write_site(build, staging, project)
         description = describe(graphs, release, issued=issued, sparql_endpoint=sparql_endpoint)
         (staging / DESCRIPTION).write_bytes(turtle(description))
         release.files = _write_checksums(staging)
@@ -280,8 +282,8 @@ def _write_dumps(folder: Path, graphs: dict[URIRef, Graph]) -> list[Dump]:
          "Every named graph in TriG."),
         (f"{DUMPS}/icpkg.jsonld", "application/ld+json", jsonld(union), len(union),
          "The whole asserted graph in JSON-LD, with its @context (also in context.jsonld)."),
-        (f"{DUMPS}/icpkg-inferred.nt.gz", "application/n-triples", gzipped(ntriples(closure)), len(closure),
-         "The OWL 2 RL entailments kgtool adds (owlrl), as sorted N-Triples, gzipped."),
+        (f"{DUMPS}/icpkg-inferred.nq.gz", "application/n-quads", gzipped(nquads({INFERRED_GRAPH: closure})),
+         len(closure), "The OWL 2 RL entailments kgtool adds (owlrl), in the graph graph/inferred, as sorted N-Quads, gzipped."),
     ]
     (folder / DUMPS).mkdir()
     (folder / DUMPS / "context.jsonld").write_text(

@@ -27,6 +27,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef, Variable
 
 from .errors import InputError, KgtoolError
+from .http_errors import describe_failure
 from .store import Build
 
 REQUIRED_KEYS = ("summary", "description", "columns")
@@ -169,8 +170,10 @@ def _check_syntax(path: Path, text: str) -> None:
         raise InputError(path, f"the query is not valid SPARQL: {message}", line=line) from None
 
 
-def load_query(path: Path | str) -> SavedQuery:
-    """Read, check and describe one `.rq` file."""
+def load_query(path: Path | str, check_syntax: bool = True) -> SavedQuery:
+    """Read, check and describe one `.rq` file. `check_syntax=False` reads the header
+    only, for a caller that hands the query to a SPARQL engine that checks it anyway
+    (rdflib's parser takes about 80 ms a query)."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -179,7 +182,8 @@ def load_query(path: Path | str) -> SavedQuery:
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(path, f"cannot be read ({error})") from None
     header = read_header(path, text)
-    _check_syntax(path, text)
+    if check_syntax:
+        _check_syntax(path, text)
     return SavedQuery(
         name=path.stem,
         path=path,
@@ -192,9 +196,9 @@ def load_query(path: Path | str) -> SavedQuery:
     )
 
 
-def catalogue(queries_dir: Path) -> dict[str, SavedQuery]:
+def catalogue(queries_dir: Path, check_syntax: bool = True) -> dict[str, SavedQuery]:
     """Every saved query of a project, by name."""
-    return {path.stem: load_query(path) for path in sorted(Path(queries_dir).glob("*.rq"))}
+    return {path.stem: load_query(path, check_syntax) for path in sorted(Path(queries_dir).glob("*.rq"))}
 
 
 def find_query(queries_dir: Path, name_or_path: str) -> SavedQuery:
@@ -226,7 +230,7 @@ def run_query(build: Build, query: SavedQuery, params: dict[str, str] | None = N
 _WHERE_GROUP = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
-def _with_values(text: str, bindings: dict) -> str:
+def with_values(text: str, bindings: dict) -> str:
     """The query with its parameters as a VALUES block of RDF terms (serialized with
     Term.n3, which escapes them) at the top of every WHERE group, so that they bind
     inside subqueries too — what initBindings does for the embedded engine."""
@@ -242,9 +246,6 @@ def run_remote(
     endpoint: str, query: SavedQuery, params: dict[str, str] | None = None, timeout: float = 30.0
 ) -> QueryResult:
     """Answer a saved query from any SPARQL 1.1 endpoint, through SPARQLWrapper."""
-    import socket
-    import urllib.error
-
     from SPARQLWrapper import JSON, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import (
         EndPointInternalError,
@@ -267,17 +268,13 @@ def run_remote(
     # Without comment lines: SPARQLWrapper guesses the query form from keywords and
     # would take a header saying “dropping” for a DROP update.
     text = "\n".join(line for line in query.text.splitlines() if not line.lstrip().startswith("#"))
-    client.setQuery(_with_values(text, query.bindings(params)))
+    client.setQuery(with_values(text, query.bindings(params)))
     client.setReturnFormat(JSON)
     client.setTimeout(int(timeout))
     try:
         answer = client.queryAndConvert()
-    except (socket.timeout, TimeoutError):
-        raise KgtoolError(f"the SPARQL endpoint {endpoint} did not answer within {int(timeout)} s") from None
-    except urllib.error.HTTPError as error:
-        raise KgtoolError(f"the SPARQL endpoint {endpoint} answered HTTP {error.code} ({error.reason})") from None
-    except urllib.error.URLError as error:
-        raise KgtoolError(f"the SPARQL endpoint {endpoint} cannot be reached ({error.reason})") from None
+    except OSError as error:  # urllib's HTTP and connection errors, and timeouts
+        raise KgtoolError(describe_failure(f"the SPARQL endpoint {endpoint}", error, timeout)) from None
     except SPARQLWrapperException as error:
         meaning = meanings.get(type(error), f"refused the query '{query.name}' ({type(error).__name__})")
         raise KgtoolError(f"the SPARQL endpoint {endpoint} {meaning}") from None

@@ -9,6 +9,7 @@ survives until the new one is complete (kgtool.atomic).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -72,6 +73,18 @@ class Build:
             raise KgtoolError(f"the build in {self.path} was made by another kgtool version; run `kgtool build` again")
         return summary
 
+    @cached_property
+    def fingerprint(self) -> str:
+        """The SHA-256 of the summary: it changes with every build, so what is derived
+        from a build (a server's store) can be reused until the next one."""
+        return hashlib.sha256((self.path / SUMMARY_FILE).read_bytes()).hexdigest()
+
+    def quad_files(self, inferred: bool = True) -> list[Path]:
+        """The N-Quads files of the build: the asserted named graphs and, unless
+        `inferred=False`, the inferred graph."""
+        names = [ASSERTED_FILE, INFERRED_FILE] if inferred else [ASSERTED_FILE]
+        return [self.path / name for name in names]
+
     def dataset(self, inferred: bool = True) -> Dataset:
         """The asserted named graphs and, unless `inferred=False`, the inferred graph.
 
@@ -81,8 +94,8 @@ class Build:
             dataset = Dataset(default_union=True)
             for prefix, namespace in PREFIXES.items():
                 dataset.bind(prefix, namespace)
-            for name in [ASSERTED_FILE, INFERRED_FILE] if inferred else [ASSERTED_FILE]:
-                dataset.parse(self.path / name, format="nquads")
+            for path in self.quad_files(inferred):
+                dataset.parse(path, format="nquads")
             self._datasets[inferred] = dataset
         return self._datasets[inferred]
 

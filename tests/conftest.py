@@ -1,8 +1,11 @@
-"""Shared fixtures: copies of the project to build in, and one build of the repository."""
+"""Shared fixtures: copies of the project to build in, one build of the repository, and
+real Oxigraph servers on free loopback ports."""
 
 from __future__ import annotations
 
 import shutil
+import socket
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,7 @@ from rdflib import Graph
 
 from kgtool import build, load_dataset
 from kgtool.project import Project
+from kgtool.serve import start_oxigraph
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -48,3 +52,26 @@ def asserted_graph() -> Graph:
     for s, p, o, _ in load_dataset(repo.input_files(), repo.graph_name).quads((None, None, None, None)):
         graph.add((s, p, o))
     return graph
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on (the OS picks it)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def oxigraph_server(folder: Path):
+    """A writable Oxigraph server (the binary from the oxigraph package) with an empty
+    store, on a free loopback port; stopped and removed afterwards."""
+    folder.mkdir(parents=True)
+    with start_oxigraph(folder, port=free_port(), writable=True) as server:
+        yield server
+
+
+@pytest.fixture
+def empty_store(tmp_path):
+    """A fresh, empty Oxigraph server for one test."""
+    with oxigraph_server(tmp_path / "oxigraph") as server:
+        yield server

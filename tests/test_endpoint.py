@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -18,55 +12,24 @@ from click.testing import CliRunner
 from kgtool.cli import main
 from kgtool.queries import catalogue, find_query, run_query, run_remote
 
-from conftest import REPO
+from conftest import REPO, free_port, oxigraph_server
 
 QUERIES = REPO / "queries"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_for(url: str, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            return
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                pytest.fail("the Oxigraph server did not start")
-            time.sleep(0.2)
 
 
 @pytest.fixture(scope="module")
 def endpoint(repository_build, tmp_path_factory):
     """Oxigraph on a free loopback port with a temporary store, loaded with the build
     through the SPARQL 1.1 graph store protocol (POST /store, N-Quads)."""
-    oxigraph = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
-    assert oxigraph, "the oxigraph server is installed by the test extra: pip install -e '.[test]'"
-    store = tmp_path_factory.mktemp("oxigraph") / "store"
-    url = f"http://127.0.0.1:{_free_port()}"
-    server = subprocess.Popen(
-        [oxigraph, "serve", "--location", str(store), "--bind", url.removeprefix("http://"), "--union-default-graph"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        _wait_for(url, server)
-        for name in ("asserted.nq", "inferred.nq"):
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph") / "store") as server:
+        for path in repository_build.quad_files():
             request = urllib.request.Request(
-                url + "/store", data=(repository_build.path / name).read_bytes(), method="POST",
+                server.graph_store, data=path.read_bytes(), method="POST",
                 headers={"Content-Type": "application/n-quads"},
             )
             with urllib.request.urlopen(request, timeout=60) as response:
                 assert response.status in (200, 201, 204)
-        yield url + "/query"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        yield server.endpoint
 
 
 def _as_sets(rows):
@@ -106,7 +69,7 @@ def _query(*args):
 
 
 def test_an_unreachable_endpoint_is_one_clear_line_and_exit_2():
-    result = _query("--endpoint", f"http://127.0.0.1:{_free_port()}/query", "--timeout", "5")
+    result = _query("--endpoint", f"http://127.0.0.1:{free_port()}/query", "--timeout", "5")
     assert result.exit_code == 2
     assert "cannot be reached" in result.output and "Traceback" not in result.output
 

@@ -73,7 +73,7 @@ def test_every_dump_reads_the_same_in_rdflib_and_in_rapper(release, tmp_path):
     assert counts == {
         "dumps/icpkg.ttl": total, "dumps/icpkg.nt.gz": total, "dumps/icpkg.nq.gz": total,
         "dumps/icpkg.trig": total, "dumps/icpkg.jsonld": total,
-        "dumps/icpkg-inferred.nt.gz": asserted[str(GRAPH["inferred"])],
+        "dumps/icpkg-inferred.nq.gz": asserted[str(GRAPH["inferred"])],
     }
     assert {dump.path: dump.triples for dump in release.dumps} == counts
 

@@ -1,0 +1,296 @@
+"""`kgtool push`: the build's named graphs into real SPARQL 1.1 stores (Oxigraph, Virtuoso), none half-replaced."""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, Literal, URIRef
+from SPARQLWrapper import JSON, SPARQLWrapper
+
+from kgtool.cli import main
+from kgtool.push import TEMPORARY_PREFIX, PushError, build_graphs, push
+from kgtool.queries import find_query, run_query, run_remote
+
+from conftest import REPO, free_port
+
+ICPKG_GRAPHS = "https://w3id.org/icpkg/graph/"
+
+
+def _graph_sizes(endpoint: str) -> dict[str, int]:
+    """Triples per named graph of ours (and any temporary graph of push), asked with
+    SPARQLWrapper — not with push's own code."""
+    client = SPARQLWrapper(endpoint)
+    client.setQuery(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+        f'FILTER (STRSTARTS(STR(?g), "{ICPKG_GRAPHS}") || STRSTARTS(STR(?g), "{TEMPORARY_PREFIX}")) }} GROUP BY ?g'
+    )
+    client.setReturnFormat(JSON)
+    rows = client.queryAndConvert()["results"]["bindings"]
+    return {row["g"]["value"]: int(row["n"]["value"]) for row in rows}
+
+
+def _source_sizes(graphs) -> dict[str, int]:
+    return {str(iri): len(graph) for iri, graph in graphs}
+
+
+@pytest.fixture(scope="module")
+def source(repository_build):
+    return build_graphs(repository_build)
+
+
+def _push(*args: str, env: dict | None = None):
+    return CliRunner().invoke(main, ["--root", str(REPO), *args], env=env)
+
+
+def _oxigraph_target(server) -> list[str]:
+    # Oxigraph answers queries and updates at /sparql, the graph store protocol at /store.
+    return ["--endpoint", f"{server.url}/sparql", "--graph-store", server.graph_store]
+
+
+def test_push_loads_every_named_graph_with_its_triples(empty_store, repository_build, source):
+    result = _push("--build-dir", str(repository_build.path), "push", *_oxigraph_target(empty_store))
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == f"Pushing {len(source)} graphs to {empty_store.url}/sparql"
+    assert "https://w3id.org/icpkg/graph/gd-2023-plan" in result.output and "1,012 triples" in result.output
+    assert lines[-1].startswith(f"Pushed {len(source)} graphs, 8,235 triples, in ")
+    assert _graph_sizes(empty_store.endpoint) == _source_sizes(source)
+    assert {str(iri) for iri, _ in source} >= {ICPKG_GRAPHS + "inferred", ICPKG_GRAPHS + "ontology",
+                                               ICPKG_GRAPHS + "agencies", ICPKG_GRAPHS + "vocab/theme",
+                                               ICPKG_GRAPHS + "cn-2021-plan"}
+
+
+def test_pushing_again_is_refused_without_replace_and_replaces_cleanly_with_it(empty_store, repository_build, source):
+    push(source, f"{empty_store.url}/sparql", empty_store.graph_store)
+    again = _push("--build-dir", str(repository_build.path), "push", *_oxigraph_target(empty_store))
+    assert again.exit_code == 2
+    assert again.output.splitlines()[-1] == (
+        f"Error: <{ICPKG_GRAPHS}agencies> already holds 685 triples at {empty_store.url}/sparql "
+        f"(and {len(source) - 1} more of the graphs to push); pass --replace to replace them"
+    )
+    replaced = _push("--build-dir", str(repository_build.path), "push", *_oxigraph_target(empty_store), "--replace")
+    assert replaced.exit_code == 0, replaced.output
+    assert _graph_sizes(empty_store.endpoint) == _source_sizes(source)  # no temporary graph left either
+
+
+def _failing_proxy(upstream: str, graph: str, stage: str) -> ThreadingHTTPServer:
+    """A stand-in for a store that breaks while taking one graph: it forwards every
+    request to a real store, except that, for `graph`, it answers 500 after passing on
+    half of the triples (stage "load"), or refuses the update that moves it (stage "move")."""
+
+    class Proxy(BaseHTTPRequestHandler):
+        def _forward(self):
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            target = parse_qs(urlsplit(self.path).query).get("graph", [""])[0]
+            update = parse_qs(body.decode("utf-8")).get("update", [""])[0] if self.command == "POST" else ""
+            if stage == "load" and self.command == "PUT" and target.endswith(":" + graph):
+                lines = body.splitlines(keepends=True)
+                self._relay(b"".join(lines[: len(lines) // 2]))
+                return self._answer(500, b"the disk is full")
+            if stage == "move" and "MOVE GRAPH" in update and f"TO <{graph}>" in update:
+                return self._answer(500, b"the store is shutting down")
+            self._answer(*self._relay(body))
+
+        def _relay(self, body: bytes) -> tuple[int, bytes]:
+            headers = {name: self.headers[name] for name in ("Content-Type", "Accept") if self.headers[name]}
+            request = urllib.request.Request(upstream + self.path, data=body, method=self.command, headers=headers)
+            try:
+                with urllib.request.urlopen(request, timeout=30) as response:
+                    return response.status, response.read()
+            except urllib.error.HTTPError as error:
+                return error.code, error.read()
+
+        def _answer(self, status: int, data: bytes) -> None:
+            self.send_response(status)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        do_GET = do_POST = do_PUT = _forward
+
+        def log_message(self, *args):
+            pass
+
+    proxy = ThreadingHTTPServer(("127.0.0.1", 0), Proxy)
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    return proxy
+
+
+def _with_one_more_triple(graphs):
+    marker = (URIRef("https://example.org/push"), URIRef("https://example.org/round"), Literal(2))
+    changed = []
+    for iri, graph in graphs:
+        copy = Graph()
+        copy += graph
+        copy.add(marker)
+        changed.append((iri, copy))
+    return changed
+
+
+@pytest.mark.parametrize("stage", ["load", "move"])
+def test_a_store_failing_in_the_middle_leaves_no_graph_half_replaced(empty_store, source, stage):
+    push(source, f"{empty_store.url}/sparql", empty_store.graph_store)
+    failing = ICPKG_GRAPHS + "gd-2023-plan"
+    proxy = _failing_proxy(empty_store.url, failing, stage)
+    proxy_url = f"http://127.0.0.1:{proxy.server_address[1]}"
+    try:
+        with pytest.raises(PushError) as raised:
+            push(_with_one_more_triple(source), f"{proxy_url}/sparql", f"{proxy_url}/store", replace=True)
+    finally:
+        proxy.shutdown()
+    message = str(raised.value)
+    assert message.startswith(f"<{failing}> was not pushed: ")
+    assert f"<{failing}> is unchanged and the temporary graph was dropped" in message
+    assert ("the disk is full" if stage == "load" else "the store is shutting down") in message
+    assert f"Pushed before it: <{ICPKG_GRAPHS}agencies>, " in message and f"not pushed: <{failing}>, " in message
+    # Graphs before the failing one were replaced whole; it and those after it are as they were.
+    expected = {iri: n + 1 if iri < failing else n for iri, n in _source_sizes(source).items()}
+    assert _graph_sizes(empty_store.endpoint) == expected
+
+
+def test_push_takes_a_release_folder(empty_store, repository_build, tmp_path, source):
+    dumps = tmp_path / "release" / "dumps"
+    dumps.mkdir(parents=True)
+    (dumps / "icpkg.nq.gz").write_bytes(gzip.compress(repository_build.quad_files(inferred=False)[0].read_bytes()))
+    result = _push("push", "--release", str(tmp_path / "release"), *_oxigraph_target(empty_store))
+    assert result.exit_code == 0, result.output
+    asserted = {iri: n for iri, n in _source_sizes(source).items() if iri != ICPKG_GRAPHS + "inferred"}
+    assert _graph_sizes(empty_store.endpoint) == asserted
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (None, "no such file: the release has no N-Quads dump (`kgtool publish` writes it)"),
+        (b"<https://example.org/a> <https://example.org/b> <https://example.org/c> .\n",
+         "cannot be read as gzipped N-Quads (Not a gzipped file (b'<h'))"),
+    ],
+)
+def test_a_release_without_a_readable_dump_is_named(tmp_path, content, reason):
+    dump = tmp_path / "dumps" / "icpkg.nq.gz"
+    if content is not None:
+        dump.parent.mkdir()
+        dump.write_bytes(content)
+    result = _push("push", "--release", str(tmp_path), "--endpoint", "http://127.0.0.1:9/sparql")
+    assert result.exit_code == 2
+    assert result.output == f"Error: {dump}: {reason}\n"
+
+
+@pytest.mark.parametrize(
+    "options, env, message",
+    [
+        (["--user", "dba"], {}, "--user and --password-env go together"),
+        (["--password-env", "KGTOOL_TEST_PASSWORD"], {}, "--user and --password-env go together"),
+        (["--user", "dba", "--password-env", "KGTOOL_TEST_UNSET"], {"KGTOOL_TEST_UNSET": None},
+         "the environment variable KGTOOL_TEST_UNSET named by --password-env is not set"),
+    ],
+)
+def test_credentials_come_from_the_environment_or_the_command_says_what_is_missing(options, env, message):
+    result = _push("push", "--endpoint", "http://127.0.0.1:9/sparql", *options, env=env)
+    assert result.exit_code == 2
+    assert result.output.startswith(f"Error: {message}") and len(result.output.splitlines()) == 1
+
+
+def test_an_unreachable_store_is_one_sentence(repository_build):
+    endpoint = f"http://127.0.0.1:{free_port()}/sparql"
+    result = _push("--build-dir", str(repository_build.path), "push", "--endpoint", endpoint, "--timeout", "5")
+    assert result.exit_code == 2
+    assert f"Error: the SPARQL endpoint {endpoint} cannot be reached (" in result.output
+    assert "Traceback" not in result.output
+
+
+# Virtuoso ------------------------------------------------------------------------------------
+
+VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {folder}/virtuoso.db
+ErrorLogFile = {folder}/virtuoso.log
+LockFile = {folder}/virtuoso.lck
+TransactionFile = {folder}/virtuoso.trx
+xa_persistent_file = {folder}/virtuoso.pxa
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = {folder}/virtuoso-temp.db
+TransactionFile = {folder}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+DirsAllowed = .
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {folder}
+ServerThreads = 4
+[SPARQL]
+ResultSetMaxRows = 100000
+"""
+
+
+@pytest.fixture(scope="module")
+def virtuoso(tmp_path_factory):
+    """A throwaway Virtuoso on loopback with a new database in a temporary folder; its
+    administrator is dba with the password dba, as Virtuoso creates a database."""
+    binary = shutil.which("virtuoso-t")
+    if not binary:
+        pytest.fail("Virtuoso is not installed; the push tests need it: apt-get install -y virtuoso-opensource-7-bin")
+    folder = tmp_path_factory.mktemp("virtuoso")
+    http_port = free_port()
+    ini = folder / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(folder=folder, sql_port=free_port(), http_port=http_port), encoding="utf-8")
+    log = folder / "console.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen([binary, "+foreground", "+configfile", str(ini)], cwd=folder,
+                                   stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while "Server online at" not in log.read_text(errors="replace"):
+            assert process.poll() is None and time.monotonic() < deadline, f"Virtuoso did not start:\n{log.read_text()}"
+            time.sleep(0.2)
+        yield f"http://127.0.0.1:{http_port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _virtuoso_target(url: str) -> list[str]:
+    # Digest-authenticated endpoints: updates at /sparql-auth, graphs at /sparql-graph-crud-auth.
+    return ["--endpoint", f"{url}/sparql-auth", "--graph-store", f"{url}/sparql-graph-crud-auth",
+            "--user", "dba", "--password-env", "KGTOOL_TEST_VIRTUOSO_PASSWORD"]
+
+
+def test_push_to_virtuoso_with_digest_authentication(virtuoso, repository_build, source):
+    env = {"KGTOOL_TEST_VIRTUOSO_PASSWORD": "dba"}
+    options = ["--build-dir", str(repository_build.path), "push", *_virtuoso_target(virtuoso)]
+    first = _push(*options, env=env)
+    assert first.exit_code == 0, first.output
+    assert _graph_sizes(f"{virtuoso}/sparql") == _source_sizes(source)
+
+    again = _push(*options, env=env)
+    assert again.exit_code == 2 and "pass --replace to replace them" in again.output
+    replaced = _push(*options, "--replace", env=env)
+    assert replaced.exit_code == 0, replaced.output
+    assert _graph_sizes(f"{virtuoso}/sparql") == _source_sizes(source)
+
+    # The saved queries answer the same from Virtuoso (its default graph is every graph).
+    query = find_query(REPO / "queries", "heritage-lead-agencies")
+    assert run_remote(f"{virtuoso}/sparql", query).rows == run_query(repository_build, query).rows
+
+
+def test_a_wrong_virtuoso_password_is_one_sentence(virtuoso, repository_build):
+    result = _push("--build-dir", str(repository_build.path), "push", *_virtuoso_target(virtuoso),
+                   env={"KGTOOL_TEST_VIRTUOSO_PASSWORD": "not-the-password"})
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        f"Error: the SPARQL endpoint {virtuoso}/sparql-auth answered HTTP 401 (digest auth failed)"
+    )

@@ -1,0 +1,222 @@
+"""`kgtool serve`: the build behind a real Oxigraph server, started, queried and stopped as a user would."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from click.testing import CliRunner
+
+from kgtool import Build, KgtoolError
+from kgtool.cli import main
+from kgtool.queries import catalogue, find_query, run_query
+from kgtool.serve import is_loopback, prepare_store, serve
+
+from conftest import REPO, free_port
+
+QUERIES = REPO / "queries"
+KGTOOL = Path(sys.executable).parent / "kgtool"
+
+
+def _start(root: Path, *options: str) -> tuple[subprocess.Popen, dict[str, str]]:
+    """`kgtool serve` as a real process, and the URLs it printed once ready."""
+    process = subprocess.Popen(
+        [str(KGTOOL), "--root", str(root), "serve", *options],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    printed = {}
+    for line in process.stdout:
+        if line.startswith("Press Ctrl-C"):
+            return process, printed
+        label, _, url = line.strip().partition("  ")
+        printed[label] = url.strip()
+    process.wait(timeout=10)
+    pytest.fail(f"kgtool serve did not start: {process.stderr.read()}")
+
+
+def _stop(process: subprocess.Popen, signal_number: int) -> str:
+    """Send the signal, check the exit is clean, and return what went to stderr."""
+    process.send_signal(signal_number)
+    assert process.wait(timeout=15) == 0
+    errors = process.stderr.read()
+    assert "Traceback" not in errors and "Stopped." in errors
+    return errors
+
+
+def _port_is_closed(url: str) -> bool:
+    parts = urlsplit(url)
+    with socket.socket() as probe:
+        return probe.connect_ex((parts.hostname, parts.port)) != 0
+
+
+def _update(url: str, text: str) -> int:
+    request = urllib.request.Request(
+        url, data=text.encode("utf-8"), method="POST", headers={"Content-Type": "application/sparql-update"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+INSERT = "INSERT DATA { <https://example.org/a> <https://example.org/b> <https://example.org/c> }"
+ASK_INSERTED = "ASK { <https://example.org/a> ?p ?o }"
+
+
+def _ask(endpoint: str, text: str) -> bool:
+    request = urllib.request.Request(
+        endpoint, data=text.encode("utf-8"), method="POST",
+        headers={"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.load(response)["boolean"]
+
+
+def test_serve_answers_a_saved_query_refuses_updates_and_stops_cleanly_on_ctrl_c(repository_build):
+    process, printed = _start(repository_build.path.parent, "--port", str(free_port()))
+    try:
+        endpoint = printed["SPARQL endpoint"]
+        result = CliRunner().invoke(
+            main, ["--root", str(REPO), "query", "heritage-lead-agencies", "--endpoint", endpoint, "--format", "json"]
+        )
+        assert result.exit_code == 0, result.output
+        local = run_query(repository_build, find_query(QUERIES, "heritage-lead-agencies"))
+        assert json.loads(result.output) == local.rows
+
+        assert _update(endpoint.replace("/query", "/update"), INSERT) == 403  # "The server is read-only"
+        assert not _ask(endpoint, ASK_INSERTED)
+    finally:
+        errors = _stop(process, signal.SIGINT)
+    assert _port_is_closed(endpoint), "the Oxigraph server outlived kgtool serve"
+    assert "Warning" not in errors
+
+
+def test_a_second_serve_reuses_the_store_and_a_kill_stops_it_cleanly_too(repository_build):
+    stamp = prepare_store(repository_build).parent / "build.sha256"
+    loaded = stamp.stat().st_mtime_ns
+    process, printed = _start(repository_build.path.parent, "--port", str(free_port()))
+    _stop(process, signal.SIGTERM)
+    assert stamp.stat().st_mtime_ns == loaded
+    assert _port_is_closed(printed["SPARQL endpoint"])
+
+
+@pytest.fixture
+def build_copy(repository_build, tmp_path) -> Build:
+    """A copy of the repository build that a test may change."""
+    return Build.open(shutil.copytree(repository_build.path, tmp_path / "build"))
+
+
+def test_the_store_is_loaded_again_when_the_build_changes(build_copy):
+    store = prepare_store(build_copy)
+    stamp = store.parent / "build.sha256"
+    assert stamp.read_text().strip() == build_copy.fingerprint
+    summary = build_copy.path / "summary.json"
+    summary.write_text(summary.read_text().replace('"seconds"', '"seconds" '))  # as a new build would
+    changed = Build.open(build_copy.path)
+    assert prepare_store(changed) == store
+    assert stamp.read_text().strip() == changed.fingerprint != build_copy.fingerprint
+
+
+def test_writable_serve_takes_updates_on_a_copy_that_is_dropped_afterwards(build_copy):
+    with serve(build_copy, QUERIES, port=free_port(), writable=True) as server:
+        assert _update(server.update_endpoint, INSERT) == 204
+        assert _ask(server.endpoint, ASK_INSERTED)
+    with serve(build_copy, QUERIES, port=free_port()) as server:
+        assert not _ask(server.endpoint, ASK_INSERTED)
+
+
+def test_a_server_that_dies_is_an_error_not_a_silent_exit(build_copy):
+    with serve(build_copy, QUERIES, port=free_port()) as server:
+        server.process.kill()
+        with pytest.raises(KgtoolError) as raised:
+            server.wait()
+    assert str(raised.value) == f"the Oxigraph server at {server.url} stopped (exit code -9): it gave no reason"
+
+
+def _links(page: Path) -> dict[str, dict[str, str]]:
+    """The saved-query links of the page, each as the fields of its URL fragment."""
+    found = re.findall(r'<a href="([^"]+)">([^<]+)</a>', page.read_text(encoding="utf-8"))
+    return {
+        name: {key: values[0] for key, values in parse_qs(urlsplit(html.unescape(href)).fragment).items()}
+        for href, name in found if "#query=" in href
+    }
+
+
+def test_the_query_page_opens_every_saved_query_in_oxigraphs_page_with_its_defaults_bound(build_copy):
+    with serve(build_copy, QUERIES, port=free_port()) as server:
+        links = _links(server.page)
+        assert sorted(links) == sorted(catalogue(QUERIES, check_syntax=False))
+        assert all(link["endpoint"] == server.endpoint and link["tabTitle"] == name for name, link in links.items())
+        # The text a link opens answers what `kgtool query` answers.
+        opened = links["heritage-lead-agencies"]["query"]
+        assert "VALUES (?_theme) { (<https://w3id.org/icpkg/vocab/theme/heritage>) }" in opened
+        request = urllib.request.Request(
+            server.endpoint, data=opened.encode("utf-8"), method="POST",
+            headers={"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"},
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            remote = json.load(response)["results"]["bindings"]
+    local = run_query(build_copy, find_query(QUERIES, "heritage-lead-agencies")).rows
+    assert [{key: cell["value"] for key, cell in row.items()} for row in remote] == local
+    # A parameter without a default is opened with a placeholder to replace.
+    assert 'VALUES (?_phrase) { ("…") }' in links["task-search"]["query"]
+
+
+def _serve(*args: str, root: Path = REPO):
+    return CliRunner().invoke(main, ["--root", str(root), *args])
+
+
+def test_a_busy_port_is_one_sentence_and_exit_2(repository_build):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = _serve("serve", "--port", str(port), root=repository_build.path.parent)
+    assert result.exit_code == 2
+    assert result.output == (
+        f"Error: port {port} on 127.0.0.1 is already in use; stop the program using it or choose another with --port\n"
+    )
+
+
+def test_listening_beyond_loopback_is_warned_about(repository_build):
+    with socket.socket() as busy:
+        busy.bind(("0.0.0.0", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = _serve("serve", "--host", "0.0.0.0", "--port", str(port), root=repository_build.path.parent)
+    assert "Warning: listening on 0.0.0.0 makes the endpoint reachable from other machines" in result.output
+    assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "host, loopback", [("127.0.0.1", True), ("127.0.0.2", True), ("::1", True), ("localhost", True),
+                       ("0.0.0.0", False), ("::", False), ("192.168.1.5", False), ("example.org", False)],
+)
+def test_is_loopback(host, loopback):
+    assert is_loopback(host) is loopback
+
+
+def test_serve_without_a_build_says_so(tmp_path):
+    result = _serve("--build-dir", str(tmp_path / "nothing"), "serve")
+    assert result.exit_code == 2
+    assert result.output == f"Error: no build found in {tmp_path / 'nothing'}; run `kgtool build` first\n"
+
+
+def test_serve_without_the_oxigraph_binary_says_how_to_install_it(build_copy, monkeypatch):
+    monkeypatch.setattr("kgtool.serve.shutil.which", lambda *args, **kwargs: None)
+    result = _serve("--build-dir", str(build_copy.path), "serve")
+    assert result.exit_code == 2
+    assert "the Oxigraph server binary `oxigraph` is not installed" in result.output
+    assert "pip install 'oxigraph>=0.5,<0.6'" in result.output and "Traceback" not in result.output
