@@ -313,10 +313,10 @@ def _copy_documents(project: Project, folder: Path) -> None:
 
 def _write_checksums(folder: Path) -> dict[str, int]:
     """SHA256SUMS in the format `sha256sum -c` checks; returns every file with its size."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
     lines, sizes = [], {}
-    for path in files:
-        relative = path.relative_to(folder).as_posix()
+    for relative in files:
+        path = folder / relative
         lines.append(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {relative}\n")
         sizes[relative] = path.stat().st_size
     (folder / CHECKSUMS).write_text("".join(lines), encoding="utf-8")
