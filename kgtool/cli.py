@@ -330,12 +330,13 @@ def serve(options, host, port, writable):
         click.echo(f"Warning: listening on {host} makes the endpoint reachable from other machines", err=True)
     try:
         with serve_build(build, find_project(options["root"]).queries_dir, host, port, writable, _progress) as server:
-            _echo_server(build, server)
             # Ctrl-C and `kill` stop the server cleanly, even when it was started where
-            # SIGINT is ignored (a script's `kgtool serve &`).
+            # SIGINT is ignored (a script's `kgtool serve &`) — and from the moment
+            # "Press Ctrl-C" is printed, so the handlers go in first.
             stops = (signal.SIGINT, signal.SIGTERM)
             previous = {number: signal.signal(number, signal.default_int_handler) for number in stops}
             try:
+                _echo_server(build, server)
                 server.wait()
             finally:
                 for number, handler in previous.items():
