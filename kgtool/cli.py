@@ -15,21 +15,16 @@ import time
 import click
 
 from . import __version__
-from .build import build as build_project
-from .build import changed_inputs, open_build
 from .errors import KgtoolError
 from .formats import FORMATS, render
 from .namespaces import BASE
+from .progress import TerminalProgress
 from .project import find_project
-from .publish import CHECKSUMS
-from .publish import publish as publish_release
-from .push import build_graphs, graphs_in_release
-from .push import push as push_graphs
-from .queries import catalogue, find_query, run_query, run_remote
-from .report import machine_report, text_report
-from .serve import DEFAULT_HOST, DEFAULT_PORT, is_loopback
-from .serve import serve as serve_build
-from .validate import validate as validate_plans
+from .serve import DEFAULT_HOST, DEFAULT_PORT
+
+# Each command imports the rest of what it uses when it runs: `kgtool query`
+# answers in a fraction of a second only if it does not first load the
+# validator, the publisher and the reasoner.
 
 
 class _Group(click.Group):
@@ -43,6 +38,8 @@ class _Group(click.Group):
 
 def _open_build(options):
     """The last build, with a warning on stderr when the inputs changed since."""
+    from .build import changed_inputs, open_build
+
     result = open_build(options["root"], options["build_dir"])
     changed = changed_inputs(result, find_project(options["root"]))
     if changed:
@@ -51,10 +48,9 @@ def _open_build(options):
     return result
 
 
-def _progress(message: str) -> None:
-    # Progress for a person at a terminal; pipes and logs stay quiet.
-    if sys.stderr.isatty():
-        click.echo(f"… {message}", err=True)
+def _progress(options) -> TerminalProgress:
+    # Progress for a person at a terminal; pipes, logs and --quiet stay quiet.
+    return TerminalProgress.for_terminal(options["quiet"])
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,8 +66,9 @@ def _progress(message: str) -> None:
     type=click.Path(file_okay=False),
     help="Where the build is written and read. Default: ROOT/build.",
 )
+@click.option("--quiet", "-q", is_flag=True, help="No progress bars (they show only at a terminal anyway).")
 @click.pass_context
-def main(ctx, root, build_dir):
+def main(ctx, root, build_dir, quiet):
     """kgtool — the Industrial Culture Policy Knowledge Graph (工业文化政策知识图谱).
 
     Builds, validates and queries a knowledge graph of China's national and
@@ -90,25 +87,31 @@ def main(ctx, root, build_dir):
       kgtool serve                     # a local SPARQL endpoint over the last build
       kgtool push --endpoint URL       # load the build into a SPARQL 1.1 store
     """
-    ctx.obj = {"root": root, "build_dir": build_dir}
+    ctx.obj = {"root": root, "build_dir": build_dir, "quiet": quiet}
 
 
 @main.command()
+@click.option("--reasoner", type=click.Choice(["rules", "owlrl"]), default="rules", show_default=True,
+              help="rules: kgtool's OWL 2 RL rules for what the ontology uses, in the store (fast); "
+              "owlrl: the reference reasoner, for an ontology beyond those rules (slow beyond ~100k triples).")
 @click.pass_obj
-def build(options):
+def build(options, reasoner):
     """Load the ontology, vocabularies and every graph, reason, and store the build.
 
-    Each Turtle file under ontology/ and graphs/ becomes one named graph. The
-    OWL 2 RL closure (owlrl) is computed and stored beside the asserted data in
-    the build folder, so later commands answer without re-parsing or
-    re-reasoning. A malformed file stops the build with its file and line, and
-    the previous build is left as it was.
+    Each Turtle file under ontology/ and graphs/ becomes one named graph of an
+    Oxigraph store in the build folder. The OWL 2 RL entailments the ontology
+    uses are derived into the inferred graph beside them, so later commands
+    answer without re-parsing or re-reasoning. A malformed file stops the build
+    with its file and line, and the previous build is left as it was.
 
     \b
-    Example:
+    Examples:
       kgtool build
+      kgtool build --reasoner owlrl    # the reference reasoner; gives the same closure
     """
-    result = build_project(options["root"], options["build_dir"], progress=_progress)
+    from .build import build as build_project
+
+    result = build_project(options["root"], options["build_dir"], progress=_progress(options), reasoner=reasoner)
     summary = result.summary
     click.echo(f"Built {result.path} in {summary['seconds']:.1f} s")
     _echo_documents(summary["per_document"])
@@ -178,6 +181,8 @@ def queries(options):
     Example:
       kgtool queries
     """
+    from .queries import catalogue
+
     for query in catalogue(find_project(options["root"]).queries_dir).values():
         click.echo(f"{query.name:<24}{query.summary}")
         click.echo(f"{'':<24}columns: {', '.join(query.columns)}")
@@ -224,6 +229,8 @@ def query(options, name, params, output_format, asserted, endpoint, timeout):
       kgtool query heritage-lead-agencies --param theme=museums
       kgtool query documents --endpoint http://127.0.0.1:7878/query
     """
+    from .queries import find_query, run_query, run_remote
+
     project_queries = find_project(options["root"]).queries_dir
     saved = find_query(project_queries, name)
     given = _parameters(params)
@@ -260,6 +267,9 @@ def validate(options, files, framework, output_format, language, strict):
       kgtool validate new-plan.ttl --format json > report.json
       kgtool validate new-plan.ttl --strict
     """
+    from .report import machine_report, text_report
+    from .validate import validate as validate_plans
+
     result = validate_plans(list(files) or None, framework=framework, root=options["root"])
     if output_format == "text":
         click.echo(text_report(result, language), nl=False)
@@ -288,6 +298,9 @@ def publish(options, out, base_url, release_version, issued, sparql_endpoint):
       kgtool publish
       kgtool publish --out release --base-url https://example.org/icpkg/ --version 0.2.0 --issued 2026-12-01
     """
+    from .publish import CHECKSUMS
+    from .publish import publish as publish_release
+
     release = publish_release(
         options["root"], out, base_url=base_url, version=release_version, issued=issued,
         sparql_endpoint=sparql_endpoint, build_dir=options["build_dir"],
@@ -325,11 +338,14 @@ def serve(options, host, port, writable):
       kgtool serve --port 8000 --writable
       kgtool query documents --endpoint http://127.0.0.1:7878/query
     """
+    from .serve import is_loopback
+    from .serve import serve as serve_build
+
     build = _open_build(options)
     if not is_loopback(host):
         click.echo(f"Warning: listening on {host} makes the endpoint reachable from other machines", err=True)
     try:
-        with serve_build(build, find_project(options["root"]).queries_dir, host, port, writable, _progress) as server:
+        with serve_build(build, find_project(options["root"]).queries_dir, host, port, writable, _progress(options)) as server:
             # Ctrl-C and `kill` stop the server cleanly, even when it was started where
             # SIGINT is ignored (a script's `kgtool serve &`) — and from the moment
             # "Press Ctrl-C" is printed, so the handlers go in first.
@@ -400,6 +416,9 @@ def push(options, endpoint, graph_store, user, password_env, replace, release_di
           --user dba --password-env VIRTUOSO_PASSWORD --replace
       kgtool push --release dist/icpkg-0.1.0 --endpoint http://127.0.0.1:3030/icpkg
     """
+    from .push import build_graphs, graphs_in_release
+    from .push import push as push_graphs
+
     credentials = _credentials(user, password_env)
     graphs = graphs_in_release(release_dir) if release_dir else build_graphs(_open_build(options))
     width = max((len(str(iri)) for iri, _ in graphs), default=0)

@@ -24,8 +24,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Literal, URIRef, Variable
-
 from .errors import InputError, KgtoolError
 from .http_errors import describe_failure
 from .store import Build
@@ -34,6 +32,7 @@ REQUIRED_KEYS = ("summary", "description", "columns")
 LIST_KEYS = {"tags", "columns"}
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _HEADER_LINE = re.compile(r"^#\+\s?(?P<body>.*)$")
+_XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _KEY_VALUE = re.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
 
 
@@ -53,13 +52,15 @@ class Parameter:
     description: str
 
     def term(self, value: str):
-        """The RDF term `value` stands for, or ParameterError."""
+        """The RDF term (a pyoxigraph term) `value` stands for, or ParameterError."""
+        from pyoxigraph import Literal, NamedNode
+
         if self.kind == "text":
             return Literal(value)
         if self.kind == "integer":
             if not re.fullmatch(r"-?\d+", value):
                 raise ParameterError(f"parameter '{self.name}' takes a whole number, not '{value}'")
-            return Literal(int(value))
+            return Literal(str(int(value)), datatype=NamedNode(_XSD_INTEGER))
         namespace = self.kind.removeprefix("iri:")
         if value.startswith(namespace):
             value = value[len(namespace):]
@@ -67,7 +68,7 @@ class Parameter:
             raise ParameterError(
                 f"parameter '{self.name}' takes a name under {namespace} such as '{self.default or 'name'}', not '{value}'"
             )
-        return URIRef(namespace + value)
+        return NamedNode(namespace + value)
 
 
 def _parse_parameter(text: str, path: Path, line: int) -> Parameter:
@@ -92,7 +93,10 @@ class SavedQuery:
     params: tuple[Parameter, ...] = ()
 
     def bindings(self, given: dict[str, str] | None = None) -> dict:
-        """The query's parameters as RDF terms: the values given, else the defaults."""
+        """The query's parameters as pyoxigraph Variables bound to RDF terms: the values
+        given, else the defaults."""
+        from pyoxigraph import Variable
+
         given = dict(given or {})
         known = {p.name: p for p in self.params}
         unknown = sorted(set(given) - set(known))
@@ -159,21 +163,26 @@ def read_header(path: Path, text: str) -> dict:
     return header
 
 
+_ERROR_POSITION = re.compile(r"error at (\d+):(\d+)")
+
+
 def _check_syntax(path: Path, text: str) -> None:
-    from rdflib.plugins.sparql import prepareQuery
+    """Parse the query with Oxigraph's parser (on an empty dataset, so nothing is
+    evaluated), or raise InputError with the file and line."""
+    from pyoxigraph import Store
 
     try:
-        prepareQuery(text)
-    except Exception as error:  # pyparsing and rdflib raise several kinds
-        line = getattr(error, "lineno", None)
-        message = str(getattr(error, "msg", error)).splitlines()[0]
+        Store().query(text)
+    except SyntaxError as error:
+        message = str(error).splitlines()[0]
+        position = _ERROR_POSITION.search(message)
+        line = int(position[1]) if position else None
         raise InputError(path, f"the query is not valid SPARQL: {message}", line=line) from None
 
 
 def load_query(path: Path | str, check_syntax: bool = True) -> SavedQuery:
     """Read, check and describe one `.rq` file. `check_syntax=False` reads the header
-    only, for a caller that hands the query to a SPARQL engine that checks it anyway
-    (rdflib's parser takes about 80 ms a query)."""
+    only, for a caller that hands the query to a SPARQL engine that checks it anyway."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -213,31 +222,33 @@ def find_query(queries_dir: Path, name_or_path: str) -> SavedQuery:
 
 
 def run_query(build: Build, query: SavedQuery, params: dict[str, str] | None = None, inferred: bool = True) -> QueryResult:
-    """Answer a saved query from a build, with its parameters bound as RDF terms:
-    asserted and inferred triples, or asserted only."""
-    bindings = query.bindings(params)
+    """Answer a saved query from a build's store, with its parameters bound as RDF terms
+    (the same VALUES block a remote endpoint gets): asserted and inferred triples, or
+    asserted only."""
+    text = with_values(query.text, query.bindings(params))
+    # The union of all named graphs is Oxigraph's fast path; a list of graphs (all but
+    # the inferred one) is several times slower, and only --asserted needs it.
+    graphs = {"use_default_graph_as_union": True} if inferred else {"default_graph": build.default_graphs(False)}
     try:
-        result = build.dataset(inferred=inferred).query(query.text, initBindings=bindings)
-        rows = list(result)
-    except Exception as error:  # rdflib's evaluation errors have no common base class
+        result = build.store.query(text, **graphs)
+        columns = [variable.value for variable in result.variables]
+        rows = [{column: "" if value is None else value.value for column, value in zip(columns, row)} for row in result]
+    except (SyntaxError, OSError, TypeError, ValueError) as error:
         raise KgtoolError(f"the query '{query.name}' failed on the build: {type(error).__name__}: {error}") from None
-    columns = [str(var) for var in result.vars]
-    return QueryResult(
-        columns, [{column: "" if value is None else str(value) for column, value in zip(columns, row)} for row in rows]
-    )
+    return QueryResult(columns, rows)
 
 
 _WHERE_GROUP = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
 def with_values(text: str, bindings: dict) -> str:
-    """The query with its parameters as a VALUES block of RDF terms (serialized with
-    Term.n3, which escapes them) at the top of every WHERE group, so that they bind
-    inside subqueries too — what initBindings does for the embedded engine."""
+    """The query with its parameters as a VALUES block of RDF terms (written as N-Triples
+    terms, which escapes them) at the top of every WHERE group, so that they bind
+    inside subqueries too — what substitution does in the embedded engine."""
     if not bindings:
         return text
-    variables = " ".join(variable.n3() for variable in bindings)
-    terms = " ".join(term.n3() for term in bindings.values())
+    variables = " ".join(str(variable) for variable in bindings)
+    terms = " ".join(str(term) for term in bindings.values())
     block = f" VALUES ({variables}) {{ ({terms}) }}"
     return _WHERE_GROUP.sub(lambda match: match.group(0) + block, text)
 

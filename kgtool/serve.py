@@ -25,13 +25,14 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 from urllib.parse import quote, urlencode
 
-from rdflib import Literal, URIRef, Variable
+from pyoxigraph import Literal, NamedNode, Variable
 
 from .atomic import staged_folder
 from .errors import KgtoolError
+from .progress import Progress, quiet
 from .queries import SavedQuery, catalogue, with_values
 from .store import Build
 
@@ -44,10 +45,6 @@ QUERY_PAGE = "queries.html"
 START_SECONDS = 30
 # What the pinned server (oxigraph 0.5) prints once it accepts connections.
 LISTENING = "Listening for requests at"
-
-
-def _quiet(message: str) -> None:
-    pass
 
 
 def oxigraph_binary() -> str:
@@ -70,7 +67,7 @@ def _error_line(output: str) -> str:
     return "it gave no reason"
 
 
-def prepare_store(build: Build, progress: Callable[[str], None] = _quiet) -> Path:
+def prepare_store(build: Build, progress: Progress = quiet) -> Path:
     """The build's quads in an Oxigraph store folder (build/oxigraph/store), loaded
     once per build: the store is reused while the build's fingerprint is unchanged."""
     folder = build.path / STORE_FOLDER
@@ -217,10 +214,10 @@ def start_oxigraph(store: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
     return server
 
 
-def _placeholder(parameter) -> Literal | URIRef:
+def _placeholder(parameter) -> Literal | NamedNode:
     # A required parameter has no value to offer: show where one goes, in its form.
     if parameter.kind.startswith("iri:"):
-        return URIRef(parameter.kind.removeprefix("iri:") + "…")
+        return NamedNode(parameter.kind.removeprefix("iri:") + "…")
     return Literal("…")
 
 
@@ -283,7 +280,7 @@ def serve(
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     writable: bool = False,
-    progress: Callable[[str], None] = _quiet,
+    progress: Progress = quiet,
 ) -> Server:
     """Serve a build as a SPARQL 1.1 endpoint with the Oxigraph server, and write the
     page of the saved queries in `queries_dir` beside its store.

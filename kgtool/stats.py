@@ -1,78 +1,106 @@
-"""Figures about a dataset: what a build prints and `kgtool stats` shows per document."""
+"""Figures about a build: what `kgtool build` prints and `kgtool stats` shows per document.
+
+Counted by SPARQL inside the build's Oxigraph store, so they cost the same few
+seconds whether the build holds five documents or a thousand.
+"""
 
 from __future__ import annotations
 
-from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import DCTERMS, RDF
+from .namespaces import BASE, DOC, GRAPH, INFERRED_GRAPH
 
-from .namespaces import DOC, GRAPH, ICP
+_PREFIXES = f"""PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX icp: <{BASE}ontology#>
+"""
+
+# Things of a class, counted on asserted and inferred triples alike.
+_COUNT_OF_TYPE = _PREFIXES + "SELECT (COUNT(DISTINCT ?thing) AS ?n) WHERE { ?thing a icp:%s }"
+
+_PER_DOCUMENT = _PREFIXES + """
+SELECT ?document ?class (COUNT(DISTINCT ?thing) AS ?n) WHERE {
+  VALUES ?class { icp:Task icp:ResponsibilityClause icp:Programme icp:Target }
+  ?thing a ?class ; icp:inDocument ?document .
+} GROUP BY ?document ?class"""
+
+# Distinct (item, actor, role) the document's clauses state — the rows of the
+# `responsibilities` query — counted on the asserted triples.
+_ASSIGNMENTS = _PREFIXES + """
+SELECT ?document (COUNT(*) AS ?n) WHERE {
+  SELECT DISTINCT ?document ?item ?actor ?role WHERE {
+    VALUES ?role { icp:lead icp:participant icp:responsible }
+    ?item a icp:Task ; icp:inDocument ?document ; icp:hasClause ?clause .
+    ?clause ?role ?actor .
+  }
+} GROUP BY ?document"""
+
+_DOCUMENTS = _PREFIXES + """
+SELECT ?document (SAMPLE(?zh) AS ?title) WHERE {
+  ?document a icp:PolicyDocument .
+  OPTIONAL { ?document dcterms:title ?zh FILTER (LANG(?zh) = "zh") }
+} GROUP BY ?document ORDER BY ?document"""
+
+_GRAPH_SIZES = "SELECT ?graph (COUNT(*) AS ?n) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph"
+
+_CLASS_KEYS = {"Task": "items", "ResponsibilityClause": "clauses", "Programme": "programmes", "Target": "targets"}
 
 
-def _count_of_type(graph: Graph, cls: URIRef) -> int:
-    return sum(1 for _ in graph.subjects(RDF.type, cls, unique=True))
+def _number(term) -> int:
+    return int(term.value)
 
 
-def _document_code(document: URIRef) -> str:
-    return str(document)[len(str(DOC)):] if str(document).startswith(str(DOC)) else str(document)
+def _document_code(document: str) -> str:
+    return document[len(str(DOC)):] if document.startswith(str(DOC)) else document
 
 
-def _in_document(graph: Graph, cls: URIRef, document: URIRef) -> int:
-    return sum(
-        1
-        for thing in graph.subjects(RDF.type, cls, unique=True)
-        if (thing, ICP.inDocument, document) in graph
-    )
+def graph_sizes(store) -> dict[str, int]:
+    """Triples per named graph of a pyoxigraph store, by graph IRI."""
+    return {row["graph"].value: _number(row["n"]) for row in store.query(_GRAPH_SIZES)}
 
 
-_ROLES = (ICP.lead, ICP.participant, ICP.responsible)
-
-
-def _assignments(asserted: Graph, document: URIRef) -> int:
-    """Distinct (item, actor, role) the document's clauses state — the rows of the
-    `responsibilities` query, counted on the asserted triples."""
-    found = set()
-    for item in asserted.subjects(ICP.inDocument, document):
-        if (item, RDF.type, ICP.Task) not in asserted:
-            continue
-        for clause in asserted.objects(item, ICP.hasClause):
-            for role in _ROLES:
-                found.update((item, actor, role) for actor in asserted.objects(clause, role))
-    return len(found)
-
-
-def document_figures(dataset: Dataset, asserted: Graph, union: Graph) -> list[dict]:
+def document_figures(store, sizes: dict[str, int]) -> list[dict]:
     """One row per policy document: its code, title and the size of its graph."""
+    asserted = _asserted_graphs(store, sizes)
+    counts: dict[tuple[str, str], int] = {}
+    for row in store.query(_PER_DOCUMENT, use_default_graph_as_union=True):
+        counts[(row["document"].value, row["class"].value.rsplit("#", 1)[1])] = _number(row["n"])
+    assignments = {row["document"].value: _number(row["n"]) for row in store.query(_ASSIGNMENTS, default_graph=asserted)}
     rows = []
-    for document in sorted(union.subjects(RDF.type, ICP.PolicyDocument, unique=True)):
+    for row in store.query(_DOCUMENTS, use_default_graph_as_union=True):
+        document = row["document"].value
         code = _document_code(document)
-        title = next(
-            (str(t) for t in union.objects(document, DCTERMS.title) if getattr(t, "language", None) == "zh"),
-            "",
-        )
         rows.append(
             {
                 "document": code,
-                "title": title,
-                "items": _in_document(union, ICP.Task, document),
-                "clauses": _in_document(union, ICP.ResponsibilityClause, document),
-                "assignments": _assignments(asserted, document),
-                "programmes": _in_document(union, ICP.Programme, document),
-                "targets": _in_document(union, ICP.Target, document),
-                "triples": len(dataset.graph(GRAPH[code])),
+                "title": row["title"].value if row["title"] else "",
+                **{key: counts.get((document, cls), 0) for cls, key in _CLASS_KEYS.items()},
+                "assignments": assignments.get(document, 0),
+                "triples": sizes.get(str(GRAPH[code]), 0),
             }
         )
     return rows
 
 
-def summarise(dataset: Dataset, asserted: Graph, inferred: Graph) -> dict:
-    """The headline figures of a build: `asserted` is the union of the dataset's graphs."""
-    union = asserted + inferred
+def _asserted_graphs(store, sizes: dict[str, int]) -> list:
+    from pyoxigraph import NamedNode
+
+    return [NamedNode(graph) for graph in sorted(sizes) if graph != str(INFERRED_GRAPH)]
+
+
+def summarise(store) -> dict:
+    """The headline figures of a build held in a pyoxigraph store: its named graphs
+    are the asserted data, and INFERRED_GRAPH what reasoning added."""
+    sizes = graph_sizes(store)
+
+    def count_of_type(cls: str) -> int:
+        return _number(next(iter(store.query(_COUNT_OF_TYPE % cls, use_default_graph_as_union=True)))["n"])
+
+    inferred = sizes.get(str(INFERRED_GRAPH), 0)
     return {
-        "documents": _count_of_type(union, ICP.PolicyDocument),
-        "items": _count_of_type(union, ICP.Task),
-        "agencies": _count_of_type(union, ICP.Agency),
-        "generic_actors": _count_of_type(union, ICP.GenericActor),
-        "asserted_triples": len(asserted),
-        "inferred_triples": len(inferred),
-        "per_document": document_figures(dataset, asserted, union),
+        "documents": count_of_type("PolicyDocument"),
+        "items": count_of_type("Task"),
+        "agencies": count_of_type("Agency"),
+        "generic_actors": count_of_type("GenericActor"),
+        "asserted_triples": sum(sizes.values()) - inferred,
+        "inferred_triples": inferred,
+        "per_document": document_figures(store, sizes),
     }

@@ -18,6 +18,14 @@ from kgtool.serve import start_oxigraph
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+# Values for the saved queries' parameters that have no default: a theme, a phrase
+# and a name the texts use.
+REQUIRED_PARAMETERS = {
+    "tasks-by-theme": {"theme": "tourism"},
+    "task-search": {"phrase": "研学"},
+    "agency-profile": {"name": "省工信厅"},
+}
+
 
 def copy_project(destination: Path) -> Path:
     """A copy of the repository's inputs (not its build) to build in."""

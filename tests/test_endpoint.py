@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from kgtool.cli import main
 from kgtool.queries import catalogue, find_query, run_query, run_remote
 
-from conftest import REPO, free_port, oxigraph_server
+from conftest import REQUIRED_PARAMETERS, REPO, free_port, oxigraph_server
 
 QUERIES = REPO / "queries"
 
@@ -40,13 +40,11 @@ def _as_sets(rows):
     return sorted(tuple(cell(v) for v in row.values()) for row in rows)
 
 
-# Values for the parameters that have no default: a theme, a phrase and a name the texts use.
-REQUIRED = {"tasks-by-theme": {"theme": "tourism"}, "task-search": {"phrase": "研学"}, "agency-profile": {"name": "省工信厅"}}
 
 
 @pytest.mark.parametrize("name", sorted(catalogue(QUERIES)))
 def test_every_saved_query_answers_the_same_on_an_endpoint(repository_build, endpoint, name):
-    params = REQUIRED.get(name, {})
+    params = REQUIRED_PARAMETERS.get(name, {})
     local = run_query(repository_build, find_query(QUERIES, name), params)
     pairs = [arg for key, value in params.items() for arg in ("--param", f"{key}={value}")]
     result = CliRunner().invoke(

@@ -1,0 +1,276 @@
+"""kgtool against the plain stack on a synthetic national rollout, in one run.
+
+For each size (10k, 100k and 1M triples by default) it generates a project with
+benchmarks/generate.py, then times, each in a fresh process whose peak memory
+is read from the kernel (wait4):
+
+  * kgtool: `kgtool build`, `kgtool validate`, every saved query inside a warm
+    process (median of --repeat runs) and as a cold `kgtool query NAME`;
+  * the plain stack — what a user would combine by hand from the packages the
+    project names: rdflib parses every file into one graph, owlrl computes the
+    OWL 2 RL closure (build); pySHACL validates the same data graph against the
+    same shapes without inference, as kgtool does (validate); rdflib answers
+    each saved query from the build's asserted and inferred triples (queries).
+
+and prints, per size, a table of seconds, peak memory, the plain stack's time
+as a multiple of kgtool's, and seconds per million triples (so a step that
+grows faster than the data shows). A plain-stack step that runs past
+--timeout (10 minutes) is stopped and reported as such: that is a result too.
+
+    python benchmarks/scale.py                             # 10k, 100k, 1M; ~1 hour
+    python benchmarks/scale.py --sizes 10000 100000 --repeat 3
+    python benchmarks/scale.py --sizes 1000000 --plain-up-to 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+# Values for the saved queries' parameters that have no default, present in every generated project.
+PARAMETERS = {"tasks-by-theme": {"theme": "heritage"}, "task-search": {"phrase": "工业遗产"}}
+
+
+@dataclass
+class Run:
+    seconds: float | None  # None: stopped at the time limit
+    peak_mb: float
+    output: str = ""
+
+
+def measure(command: list[str], timeout: float, cwd: Path | None = None) -> Run:
+    """Run a command in a fresh process; its wall time and peak resident memory."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, cwd=cwd)
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() - started > timeout:
+                process.kill()
+                _, status, usage = os.wait4(process.pid, 0)
+                return Run(None, usage.ru_maxrss / 1024)
+            time.sleep(0.01)
+        seconds = time.perf_counter() - started
+        output.seek(0)
+        text = output.read().decode("utf-8", errors="replace")
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):  # validate exits 1 when it finds a violation
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{text[-2000:]}")
+    return Run(seconds, usage.ru_maxrss / 1024, text)
+
+
+def kgtool(project: Path, *args: str) -> list[str]:
+    return [str(Path(sys.executable).parent / "kgtool"), "--quiet", "--root", str(project), *args]
+
+
+def child(mode: str, project: Path, *extra: str) -> list[str]:
+    """This script, run as a child process doing one measured step."""
+    return [sys.executable, str(Path(__file__).resolve()), "--child", mode, str(project), *extra]
+
+
+# -- what the child processes do -------------------------------------------------------
+
+
+def _saved_queries(project: Path):
+    from kgtool.queries import catalogue
+
+    return catalogue(project / "queries")
+
+
+def warm_queries(project: Path, repeat: int) -> dict[str, float]:
+    """kgtool: median seconds of each saved query in one process, after a first run."""
+    from kgtool.build import open_build
+    from kgtool.queries import run_query
+
+    build = open_build(project)
+    medians = {}
+    for name, query in _saved_queries(project).items():
+        params = PARAMETERS.get(name)
+        run_query(build, query, params)
+        medians[name] = statistics.median(_timed(lambda: run_query(build, query, params)) for _ in range(repeat))
+    return medians
+
+
+def plain_build(project: Path) -> None:
+    """rdflib parses every input file into one graph; owlrl adds the OWL 2 RL closure."""
+    from owlrl import DeductiveClosure, OWLRL_Semantics
+    from rdflib import Graph
+
+    graph = Graph()
+    for path in sorted((project / "ontology").rglob("*.ttl")) + sorted((project / "graphs").glob("*.ttl")):
+        graph.parse(path, format="turtle")
+    DeductiveClosure(OWLRL_Semantics).expand(graph)
+
+
+def plain_validate(project: Path) -> None:
+    """pySHACL on the data graph and shapes kgtool validates, without inference as kgtool."""
+    import pyshacl
+    from rdflib import Graph
+
+    from kgtool.validate import prepare
+
+    inputs = prepare(root=project)
+    data = Graph()
+    data += inputs.data  # a plain rdflib graph, as a user would have
+    pyshacl.validate(data, shacl_graph=inputs.shapes, inference="none")
+
+
+def plain_queries(project: Path, repeat: int) -> dict[str, float]:
+    """rdflib: median seconds of each saved query on the build's asserted and inferred
+    triples in one in-memory dataset, parameters bound with initBindings."""
+    from rdflib import Dataset, Literal, URIRef, Variable
+
+    dataset = Dataset(default_union=True)
+    for name in ("asserted.nq", "inferred.nq"):
+        dataset.parse(project / "build" / name, format="nquads")
+    medians = {}
+    for name, query in _saved_queries(project).items():
+        given = PARAMETERS.get(name, {})
+        bindings = {}
+        for parameter in query.params:
+            value = given.get(parameter.name, parameter.default)
+            namespace = parameter.kind.removeprefix("iri:")
+            bindings[Variable("_" + parameter.name)] = (
+                URIRef(namespace + value) if parameter.kind.startswith("iri:")
+                else Literal(int(value)) if parameter.kind == "integer" else Literal(value)
+            )
+        medians[name] = statistics.median(
+            _timed(lambda: list(dataset.query(query.text, initBindings=bindings))) for _ in range(repeat)
+        )
+    return medians
+
+
+def _timed(action) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def run_child(mode: str, project: Path, extra: list[str]) -> None:
+    if mode == "plain-build":
+        plain_build(project)
+    elif mode == "plain-validate":
+        plain_validate(project)
+    elif mode in ("warm-queries", "plain-queries"):
+        repeat = int(extra[0])
+        medians = (warm_queries if mode == "warm-queries" else plain_queries)(project, repeat)
+        print(json.dumps(medians))
+
+
+# -- the benchmark ---------------------------------------------------------------------
+
+
+def project_for(size: int, workdir: Path) -> Path:
+    """A generated project of about `size` triples, generated once and kept in workdir."""
+    from generate import generate
+
+    project = workdir / f"rollout-{size}"
+    if not (project / "graphs").is_dir():
+        shutil.rmtree(project, ignore_errors=True)
+        generate(project, size)
+    return project
+
+
+def _last_json(run: Run) -> dict:
+    return json.loads(run.output.strip().splitlines()[-1]) if run.seconds is not None else {}
+
+
+def benchmark(size: int, workdir: Path, repeat: int, timeout: float, plain: bool) -> list[tuple]:
+    """Rows of (operation, kgtool Run, plain Run or None) for one size."""
+    project = project_for(size, workdir)
+    rows = [("build", measure(kgtool(project, "build"), timeout),
+             measure(child("plain-build", project), timeout) if plain else None)]
+    rows.append(("validate", measure(kgtool(project, "validate"), timeout),
+                 measure(child("plain-validate", project), timeout) if plain else None))
+    warm = measure(child("warm-queries", project, str(repeat)), timeout)
+    plain_warm = measure(child("plain-queries", project, str(repeat)), timeout) if plain else None
+    warm_medians, plain_medians = _last_json(warm), _last_json(plain_warm) if plain_warm else {}
+    for name in _saved_queries(project):
+        params = [arg for key, value in PARAMETERS.get(name, {}).items() for arg in ("--param", f"{key}={value}")]
+        cold = [measure(kgtool(project, "query", name, *params), timeout) for _ in range(3)]
+        rows.append((f"query {name}, warm p50", Run(warm_medians.get(name), warm.peak_mb),
+                     Run(plain_medians.get(name), plain_warm.peak_mb) if plain_warm else None))
+        rows.append((f"query {name}, cold wall", Run(statistics.median(r.seconds for r in cold), max(r.peak_mb for r in cold)), None))
+    return rows
+
+
+def _triples(project: Path) -> int:
+    summary = json.loads((project / "build" / "summary.json").read_text(encoding="utf-8"))
+    return summary["asserted_triples"]
+
+
+def _seconds(run: Run | None) -> str:
+    if run is None:
+        return ""
+    return "stopped" if run.seconds is None else f"{run.seconds:.3f}"
+
+
+def print_table(size: int, project: Path, rows: list[tuple], timeout: float) -> None:
+    triples = _triples(project)
+    files = len(list((project / "graphs").glob("*.ttl")))
+    print(f"\n## {size:,} requested: {triples:,} asserted triples in {files:,} graph files")
+    print(f"{'operation':44}{'kgtool s':>10}{'MB':>7}{'plain s':>10}{'MB':>7}{'plain/kgtool':>14}{'kgtool s/1M':>13}")
+    for name, ours, theirs in rows:
+        ratio = ""
+        if theirs is not None and ours.seconds:
+            ratio = f"> {timeout / ours.seconds:.0f}×" if theirs.seconds is None else f"{theirs.seconds / ours.seconds:.1f}×"
+        per_million = f"{ours.seconds / (triples / 1e6):.2f}" if ours.seconds is not None else ""
+        print(
+            f"{name:44}{_seconds(ours):>10}{ours.peak_mb:>7.0f}{_seconds(theirs):>10}"
+            f"{(theirs.peak_mb if theirs else 0):>7.0f}{ratio:>14}{per_million:>13}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--plain-up-to", type=int, default=1_000_000,
+                        help="Run the plain stack only at sizes up to this many triples.")
+    parser.add_argument("--repeat", type=int, default=5, help="Runs of each query in a warm process (median).")
+    parser.add_argument("--timeout", type=float, default=600, help="Seconds before a step is stopped.")
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "icpkg-benchmark")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.child:
+        mode, project, *extra = options.child
+        run_child(mode, Path(project), extra)
+        return
+
+    import pyoxigraph
+    import pyshacl
+    import rdflib
+
+    print(f"# kgtool against rdflib {rdflib.__version__} + owlrl + pySHACL {pyshacl.__version__}; "
+          f"pyoxigraph {pyoxigraph.__version__}")
+    print(f"# {platform.machine()}, {os.cpu_count()} cores, {_memory_gb():.0f} GB, "
+          f"{platform.python_implementation()} {platform.python_version()}; medians of {options.repeat} "
+          f"(warm queries) and 3 (cold queries); one run each of build and validate")
+    options.workdir.mkdir(parents=True, exist_ok=True)
+    for size in options.sizes:
+        plain = size <= options.plain_up_to
+        rows = benchmark(size, options.workdir, options.repeat, options.timeout, plain)
+        print_table(size, project_for(size, options.workdir), rows, options.timeout)
+
+
+def _memory_gb() -> float:
+    return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1e9
+
+
+if __name__ == "__main__":
+    main()
