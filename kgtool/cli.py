@@ -326,9 +326,9 @@ def publish(options, out, base_url, release_version, issued, sparql_endpoint):
 def serve(options, host, port, writable):
     """Run a local SPARQL 1.1 endpoint over the last build, with the Oxigraph server.
 
-    The build's named graphs are loaded into an Oxigraph store in BUILD/oxigraph/
-    (once per build; later starts reuse it) and served read-only, the default
-    graph being the union of the named graphs, as the saved queries expect.
+    The build's own Oxigraph store (BUILD/store/) is served read-only, nothing
+    loaded or copied, the default graph being the union of the named graphs, as
+    the saved queries expect; with --writable, a copy that is discarded on exit.
     Prints the endpoint, Oxigraph's query page, and a page of the saved queries
     that opens each in the query page with one click. Ctrl-C stops it.
 
@@ -345,7 +345,7 @@ def serve(options, host, port, writable):
     if not is_loopback(host):
         click.echo(f"Warning: listening on {host} makes the endpoint reachable from other machines", err=True)
     try:
-        with serve_build(build, find_project(options["root"]).queries_dir, host, port, writable, _progress(options)) as server:
+        with serve_build(build, find_project(options["root"]).queries_dir, host, port, writable) as server:
             # Ctrl-C and `kill` stop the server cleanly, even when it was started where
             # SIGINT is ignored (a script's `kgtool serve &`) — and from the moment
             # "Press Ctrl-C" is printed, so the handlers go in first.

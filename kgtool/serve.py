@@ -1,10 +1,11 @@
 """`serve`: a local SPARQL 1.1 endpoint over the last build, answered by the Oxigraph server.
 
-kgtool does not answer HTTP itself. It loads the build into an Oxigraph store
-folder once per build (`build/oxigraph/`, reused until the next `kgtool build`),
-runs the `oxigraph` server binary on it as a child process, and writes a page
-of the saved queries whose links open each query in the YASGUI page that
-Oxigraph serves at `/`.
+kgtool does not answer HTTP itself. It runs the `oxigraph` server binary, as a
+child process, read-only on the build's own Oxigraph store (`build/store/`,
+which readers share: `kgtool query` works beside it) — so a server over a
+million triples starts in a second, with nothing loaded or copied — and writes
+a page of the saved queries whose links open each query in the YASGUI page
+that Oxigraph serves at `/`.
 
 Why links into Oxigraph's page: the server cannot serve files of ours, and a
 page of ours that queried the endpoint itself would need CORS and its own
@@ -30,17 +31,13 @@ from urllib.parse import quote, urlencode
 
 from pyoxigraph import Literal, NamedNode, Variable
 
-from .atomic import staged_folder
 from .errors import KgtoolError
-from .progress import Progress, quiet
 from .queries import SavedQuery, catalogue, with_values
 from .store import Build
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
-STORE_FOLDER = "oxigraph"  # inside the build folder
-STORE = "store"
-STAMP = "build.sha256"  # the fingerprint of the build the store was loaded from
+STORE = "store"  # a writable server's copy, in its temporary folder
 QUERY_PAGE = "queries.html"
 START_SECONDS = 30
 # What the pinned server (oxigraph 0.5) prints once it accepts connections.
@@ -65,26 +62,6 @@ def _error_line(output: str) -> str:
         if line.startswith("Error: "):
             return line.removeprefix("Error: ").strip()
     return "it gave no reason"
-
-
-def prepare_store(build: Build, progress: Progress = quiet) -> Path:
-    """The build's quads in an Oxigraph store folder (build/oxigraph/store), loaded
-    once per build: the store is reused while the build's fingerprint is unchanged."""
-    folder = build.path / STORE_FOLDER
-    stamp = folder / STAMP
-    if stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == build.fingerprint:
-        return folder / STORE
-    progress(f"loading the build into an Oxigraph store in {folder}")
-    with staged_folder(folder) as staging:
-        files = [str(path) for path in build.quad_files()]
-        loaded = subprocess.run(
-            [oxigraph_binary(), "load", "--location", str(staging / STORE), "--file", *files],
-            capture_output=True, text=True,
-        )
-        if loaded.returncode != 0:
-            raise KgtoolError(f"Oxigraph could not load {' and '.join(files)}: {_error_line(loaded.stderr)}")
-        (staging / STAMP).write_text(build.fingerprint + "\n", encoding="utf-8")
-    return folder / STORE
 
 
 def is_loopback(host: str) -> bool:
@@ -280,10 +257,9 @@ def serve(
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     writable: bool = False,
-    progress: Progress = quiet,
 ) -> Server:
     """Serve a build as a SPARQL 1.1 endpoint with the Oxigraph server, and write the
-    page of the saved queries in `queries_dir` beside its store.
+    page of the saved queries in `queries_dir` to the server's temporary folder.
 
     Read-only unless `writable` (then updates go to a copy that is dropped when
     the server stops). Stop it with `stop()` or use it in a `with` block:
@@ -294,10 +270,9 @@ def serve(
     # Headers only: a broken header stops here, before anything starts; the
     # queries' SPARQL is Oxigraph's to check when a link runs one.
     queries = catalogue(queries_dir, check_syntax=False).values()
-    store = prepare_store(build, progress)
-    server = start_oxigraph(store, host, port, writable)
+    server = start_oxigraph(build.store_folder, host, port, writable)
     try:
-        server.page = write_query_page(store.parent / QUERY_PAGE, queries, server.url)
+        server.page = write_query_page(Path(server.scratch.name) / QUERY_PAGE, queries, server.url)
     except BaseException:
         server.stop()
         raise

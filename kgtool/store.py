@@ -12,7 +12,6 @@ survives until the new one is complete (kgtool.atomic).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -79,16 +78,21 @@ class Build:
             raise KgtoolError(f"the build in {self.path} was made by another kgtool version; run `kgtool build` again")
         return summary
 
+    @property
+    def store_folder(self) -> Path:
+        """The folder of the build's Oxigraph store (what `kgtool serve` serves)."""
+        self.summary  # a build from another kgtool version is refused before its store is read
+        location = self.path / STORE_DIR
+        if not location.is_dir():
+            raise KgtoolError(f"the build in {self.path} has no store; run `kgtool build` again")
+        return location
+
     @cached_property
     def store(self):
         """The build's pyoxigraph store, opened read-only (several processes may read it)."""
         from pyoxigraph import Store
 
-        self.summary  # a build from another kgtool version is refused before its store is opened
-        location = self.path / STORE_DIR
-        if not location.is_dir():
-            raise KgtoolError(f"the build in {self.path} has no store; run `kgtool build` again")
-        return Store.read_only(str(location))
+        return Store.read_only(str(self.store_folder))
 
     def default_graphs(self, inferred: bool = True) -> list:
         """The store's named graphs that make up the default graph of a query: every
@@ -97,12 +101,6 @@ class Build:
 
         names = self.summary["graphs"]
         return [NamedNode(name) for name in names if inferred or name != str(INFERRED_GRAPH)]
-
-    @cached_property
-    def fingerprint(self) -> str:
-        """The SHA-256 of the summary: it changes with every build, so what is derived
-        from a build (a server's store) can be reused until the next one."""
-        return hashlib.sha256((self.path / SUMMARY_FILE).read_bytes()).hexdigest()
 
     def quad_files(self, inferred: bool = True) -> list[Path]:
         """The N-Quads files of the build: the asserted named graphs and, unless
