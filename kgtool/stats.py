@@ -23,15 +23,17 @@ SELECT ?document ?class (COUNT(DISTINCT ?thing) AS ?n) WHERE {
 } GROUP BY ?document ?class"""
 
 # Distinct (item, actor, role) the document's clauses state — the rows of the
-# `responsibilities` query — counted on the asserted triples.
-_ASSIGNMENTS = _PREFIXES + """
-SELECT ?document (COUNT(*) AS ?n) WHERE {
-  SELECT DISTINCT ?document ?item ?actor ?role WHERE {
-    VALUES ?role { icp:lead icp:participant icp:responsible }
+# `responsibilities` query — counted on the asserted roles (a lead is also
+# icp:responsible by inference, which is no assignment of its own).
+_ASSIGNMENTS = _PREFIXES + f"""
+SELECT ?document (COUNT(*) AS ?n) WHERE {{
+  SELECT DISTINCT ?document ?item ?actor ?role WHERE {{
+    VALUES ?role {{ icp:lead icp:participant icp:responsible }}
     ?item a icp:Task ; icp:inDocument ?document ; icp:hasClause ?clause .
-    ?clause ?role ?actor .
-  }
-} GROUP BY ?document"""
+    GRAPH ?stated {{ ?clause ?role ?actor }}
+    FILTER (?stated != <{INFERRED_GRAPH}>)
+  }}
+}} GROUP BY ?document"""
 
 _DOCUMENTS = _PREFIXES + """
 SELECT ?document (SAMPLE(?zh) AS ?title) WHERE {
@@ -59,11 +61,10 @@ def graph_sizes(store) -> dict[str, int]:
 
 def document_figures(store, sizes: dict[str, int]) -> list[dict]:
     """One row per policy document: its code, title and the size of its graph."""
-    asserted = _asserted_graphs(store, sizes)
     counts: dict[tuple[str, str], int] = {}
     for row in store.query(_PER_DOCUMENT, use_default_graph_as_union=True):
         counts[(row["document"].value, row["class"].value.rsplit("#", 1)[1])] = _number(row["n"])
-    assignments = {row["document"].value: _number(row["n"]) for row in store.query(_ASSIGNMENTS, default_graph=asserted)}
+    assignments = {row["document"].value: _number(row["n"]) for row in store.query(_ASSIGNMENTS, use_default_graph_as_union=True)}
     rows = []
     for row in store.query(_DOCUMENTS, use_default_graph_as_union=True):
         document = row["document"].value
@@ -78,12 +79,6 @@ def document_figures(store, sizes: dict[str, int]) -> list[dict]:
             }
         )
     return rows
-
-
-def _asserted_graphs(store, sizes: dict[str, int]) -> list:
-    from pyoxigraph import NamedNode
-
-    return [NamedNode(graph) for graph in sorted(sizes) if graph != str(INFERRED_GRAPH)]
 
 
 def summarise(store) -> dict:

@@ -1,13 +1,12 @@
-"""The build: an Oxigraph store of asserted and inferred quads, the same quads as sorted
-N-Quads files, and a summary — written once, read by every command.
+"""The build: an Oxigraph store of asserted and inferred quads, and a summary — written
+once, read by every command.
 
 This module is the one place that knows how a build is stored on disk. The
-store (`store/`, read by queries and statistics) answers a saved query over a
-million triples in a fraction of a second; the N-Quads files (`asserted.nq`,
-`inferred.nq`) are the portable form that `publish` and rdflib users read. A
-build is written into a temporary sibling folder and swapped in with renames:
-a failed build never leaves a half-written folder, and the previous build
-survives until the new one is complete (kgtool.atomic).
+store (`store/`) answers a saved query over a million triples in a fraction of
+a second, and gives its quads to rdflib for those who want a Graph (`dataset`,
+`union`). A build is written into a temporary sibling folder and swapped in
+with renames: a failed build never leaves a half-written folder, and the
+previous build survives until the new one is complete (kgtool.atomic).
 """
 
 from __future__ import annotations
@@ -21,10 +20,8 @@ from .errors import BuildMissingError, KgtoolError
 from .namespaces import INFERRED_GRAPH, PREFIXES
 
 STORE_DIR = "store"
-ASSERTED_FILE = "asserted.nq"
-INFERRED_FILE = "inferred.nq"
 SUMMARY_FILE = "summary.json"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 def new_store(staging: Path):
@@ -34,19 +31,8 @@ def new_store(staging: Path):
     return Store(str(staging / STORE_DIR))
 
 
-def write_build_files(staging: Path, store, summary: dict) -> None:
-    """Write the store's quads as sorted N-Quads (asserted, inferred) and the summary
-    beside the store, in a build folder being written (see kgtool.atomic)."""
-    from pyoxigraph import RdfFormat
-
-    inferred_suffix = f" <{INFERRED_GRAPH}> ."
-    asserted, inferred = [], []
-    for line in store.dump(format=RdfFormat.N_QUADS).decode("utf-8").splitlines():
-        (inferred if line.endswith(inferred_suffix) else asserted).append(line)
-    # Sorted lines make identical inputs give byte-identical files.
-    for name, lines in ((ASSERTED_FILE, asserted), (INFERRED_FILE, inferred)):
-        lines.sort()
-        (staging / name).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+def write_summary(staging: Path, summary: dict) -> None:
+    """Write the summary beside the store, in a build folder being written (kgtool.atomic)."""
     document = {"format": FORMAT_VERSION, **summary}
     (staging / SUMMARY_FILE).write_text(
         json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
@@ -102,25 +88,20 @@ class Build:
         names = self.summary["graphs"]
         return [NamedNode(name) for name in names if inferred or name != str(INFERRED_GRAPH)]
 
-    def quad_files(self, inferred: bool = True) -> list[Path]:
-        """The N-Quads files of the build: the asserted named graphs and, unless
-        `inferred=False`, the inferred graph."""
-        names = [ASSERTED_FILE, INFERRED_FILE] if inferred else [ASSERTED_FILE]
-        return [self.path / name for name in names]
-
     def dataset(self, inferred: bool = True):
-        """The asserted named graphs and, unless `inferred=False`, the inferred graph.
-
-        The default graph is the union of the named graphs, so a query sees every
-        triple without GRAPH clauses. Parsed once per build and flag."""
+        """The asserted named graphs and, unless `inferred=False`, the inferred graph, as an
+        rdflib Dataset whose default graph is the union of the named graphs (a query sees
+        every triple without GRAPH clauses). Read from the store once per build and flag."""
+        from pyoxigraph import RdfFormat
         from rdflib import Dataset
 
         if inferred not in self._datasets:
             dataset = Dataset(default_union=True)
             for prefix, namespace in PREFIXES.items():
                 dataset.bind(prefix, namespace)
-            for path in self.quad_files(inferred):
-                dataset.parse(path, format="nquads")
+            dataset.parse(data=self.store.dump(format=RdfFormat.N_QUADS), format="nquads")
+            if not inferred:
+                dataset.remove_graph(dataset.graph(INFERRED_GRAPH))
             self._datasets[inferred] = dataset
         return self._datasets[inferred]
 

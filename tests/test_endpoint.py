@@ -8,6 +8,7 @@ import urllib.request
 
 import pytest
 from click.testing import CliRunner
+from pyoxigraph import RdfFormat
 
 from kgtool.cli import main
 from kgtool.queries import catalogue, find_query, run_query, run_remote
@@ -22,13 +23,12 @@ def endpoint(repository_build, tmp_path_factory):
     """Oxigraph on a free loopback port with a temporary store, loaded with the build
     through the SPARQL 1.1 graph store protocol (POST /store, N-Quads)."""
     with oxigraph_server(tmp_path_factory.mktemp("oxigraph") / "store") as server:
-        for path in repository_build.quad_files():
-            request = urllib.request.Request(
-                server.graph_store, data=path.read_bytes(), method="POST",
-                headers={"Content-Type": "application/n-quads"},
-            )
-            with urllib.request.urlopen(request, timeout=60) as response:
-                assert response.status in (200, 201, 204)
+        request = urllib.request.Request(
+            server.graph_store, data=repository_build.store.dump(format=RdfFormat.N_QUADS), method="POST",
+            headers={"Content-Type": "application/n-quads"},
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            assert response.status in (200, 201, 204)
         yield server.endpoint
 
 
