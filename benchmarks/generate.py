@@ -179,7 +179,7 @@ class Repository:
     actor_labels: dict          # actor short IRI → its Chinese labels, sorted
     places: set                 # place short IRIs
     carrier_names: set          # Chinese names of the named carriers
-    provincial_documents: dict  # province code → [(code, kind, year, title)]
+    provincial_documents: dict  # province code → [(code, kind, year, title, English title)]
 
     def documents(self) -> list[Path]:
         return [p for p in sorted((self.root / "graphs").glob("*.ttl")) if p.name not in REGISTRY_FILES]
@@ -215,8 +215,10 @@ def read_repository(root: Path = REPO) -> Repository:
         if (place, URIRef(ICP + "level"), URIRef(BASE + "vocab/level/provincial")) in graph:
             kind = str(graph.value(document, URIRef(ELI + "type_document"))).rsplit("/", 1)[-1]
             title = str(graph.value(document, URIRef("http://purl.org/dc/terms/title")))
+            title_en = str(graph.value(document, URIRef(ICP + "translation")))
             code = str(document).rsplit("/", 1)[-1]
-            provincial.setdefault(str(place).rsplit("/", 1)[-1], []).append((code, kind, _year(graph, document), title))
+            provincial.setdefault(str(place).rsplit("/", 1)[-1], []).append(
+                (code, kind, _year(graph, document), title, title_en))
     return Repository(root, len(graph), actor_by_label, actor_labels, places, carriers, provincial)
 
 
@@ -357,9 +359,10 @@ class Registry:
     def agencies_text(self) -> str:
         turtle = Turtle(f"\n# {SYNTHETIC_BANNER} {'=' * 20}\n")
         named = [actor for actor in self.actors.values() if actor.named_in]
-        for place_code in dict.fromkeys(actor.place.code for actor in named):
-            turtle.banner(place_code)
-            for actor in (a for a in named if a.place.code == place_code):
+        places = {actor.place.code: actor.place for actor in named}
+        for code, place in places.items():
+            turtle.banner(f"{place.name} ({code})")
+            for actor in (a for a in named if a.place.code == code):
                 documents = [f"doc:{code}" for code in actor.named_in]
                 if actor.statements is None:
                     turtle.resource(actor.iri, [("icp:namedIn", documents)])
@@ -441,7 +444,7 @@ def _numbered(plans: list, rng: random.Random) -> None:
             plan.number = number
 
 
-def _titles(plan: DocumentPlan, basis_title: str) -> None:
+def _titles(plan: DocumentPlan, basis: tuple) -> None:
     place, period = plan.place, f"（{plan.start}—{plan.end}年）" if plan.start else ""
     period_en = f" ({plan.start}–{plan.end})" if plan.start else ""
     english = place.english_full
@@ -453,11 +456,12 @@ def _titles(plan: DocumentPlan, basis_title: str) -> None:
         plan.title = f"{place.name}推进工业文化发展行动计划{period}"
         plan.title_en = f"{english} Action Plan for Promoting the Development of Industrial Culture{period_en}"
     else:
-        plan.title = f"{place.name}贯彻落实《{basis_title}》重点任务分工表"
-        plan.title_en = f"{english} Division of Key Tasks for Carrying Out the Plan It Implements"
+        plan.title = f"{place.name}贯彻落实《{basis[3]}》重点任务分工表"
+        plan.title_en = f"{english} Division of Key Tasks for Carrying Out the {basis[4]}"
 
 
-NATIONAL_TITLE = "推进工业文化发展实施方案（2021-2025年）"
+NATIONAL_BASIS = (FRAMEWORK, "implementation-plan", 2021, "推进工业文化发展实施方案（2021-2025年）",
+                  "National Implementation Plan for Promoting the Development of Industrial Culture (2021–2025)")
 
 
 def plan_province(province: data.Jurisdiction, repository: Repository, seed: int) -> list[DocumentPlan]:
@@ -468,7 +472,7 @@ def plan_province(province: data.Jurisdiction, repository: Repository, seed: int
     action_end = rng.choice([2028, 2030])
     draft = rng.random() < 0.35
     attested = rng.random() < 0.35
-    covered = {kind for _, kind, _, _ in repository.provincial_documents.get(province.code, [])}
+    covered = {document[1] for document in repository.provincial_documents.get(province.code, [])}
     plans = []
     for generation, kind in enumerate(kinds):
         if kind in covered:
@@ -485,15 +489,15 @@ def plan_province(province: data.Jurisdiction, repository: Repository, seed: int
         else:
             plan = DocumentPlan(_code(province, kind, 2026), province, kind, 2026, generation, 2026, action_end,
                                 draft=draft)
-        _titles(plan, NATIONAL_TITLE)
+        _titles(plan, NATIONAL_BASIS)
         plans.append(plan)
     _numbered(plans, rng)
     return plans
 
 
 def _provincial_bases(province: data.Jurisdiction, plans: list, repository: Repository) -> list[tuple]:
-    """(code, kind, year, title) of every provincial document a city's plan may carry out."""
-    bases = [(p.code, p.kind, p.year, p.title) for p in plans]
+    """(code, kind, year, title, English title) of every provincial document a city's plan may carry out."""
+    bases = [(p.code, p.kind, p.year, p.title, p.title_en) for p in plans]
     bases += repository.provincial_documents.get(province.code, [])
     return sorted(bases, key=lambda b: (b[2], b[0]))
 
@@ -510,6 +514,7 @@ def plan_city(city: data.Jurisdiction, bases: list, seed: int) -> list[DocumentP
     with_period = rng.random() < 0.5
     action_year = rng.choice([2026, 2027])
     draft = rng.random() < 0.3
+    attested = rng.random() < 0.35
     plans = []
     for generation, kind in enumerate(kinds):
         if kind == "implementation-plan":
@@ -518,20 +523,20 @@ def plan_city(city: data.Jurisdiction, bases: list, seed: int) -> list[DocumentP
             period = with_period and plan_year <= 2024
             plan = DocumentPlan(_code(city, kind, plan_year), city, kind, plan_year, generation,
                                 plan_year if period else None, 2025 if period else None, based_on=[basis[0]])
-            basis_title = basis[3]
         elif kind == "task-division-table":
             impl = next((p for p in plans if p.kind == "implementation-plan"), None)
-            basis = (impl.code, impl.kind, impl.year, impl.title) if impl else _basis(bases, 2025, ("implementation-plan",))
+            basis = (impl.code, impl.kind, impl.year, impl.title, impl.title_en) if impl else \
+                _basis(bases, 2025, ("implementation-plan",))
             table_year = max(basis[2] + 1, 2023)
             plan = DocumentPlan(_code(city, kind, table_year), city, kind, table_year, generation, based_on=[basis[0]])
-            basis_title = basis[3]
+            if impl and attested:
+                impl.number_printed_in, plan.prints_number_of = plan.code, impl
         else:
             action_year = max([action_year] + [p.year + 1 for p in plans if p.kind == "implementation-plan"])
             basis = _basis(bases, action_year, ("action-plan",))
             plan = DocumentPlan(_code(city, kind, action_year), city, kind, action_year, generation, action_year,
                                 action_year + 2, draft=draft, based_on=[basis[0]])
-            basis_title = basis[3]
-        _titles(plan, basis_title)
+        _titles(plan, basis)
         plans.append(plan)
     _numbered(plans, rng)
     return plans
@@ -581,7 +586,6 @@ class Item:
     topic: data.Topic | None
     clauses: list = field(default_factory=list)
     paragraphs: list = field(default_factory=list)   # (slug, text)
-    extra_clauses: list = field(default_factory=list)  # clause slugs shared with other items
     themes: list = field(default_factory=list)
     spirits: list = field(default_factory=list)
     instruments: list = field(default_factory=list)
@@ -635,16 +639,19 @@ class Composer:
         self.registry = registry
         self.rng = random.Random(f"{seed}/{plan.code}")
         self.attest = attest and plan.number_printed_in is not None
-        self.turtle = Turtle(DOCUMENT_PREFIXES.replace("CODE", plan.code))
+        header = (f"# icpkg — synthetic document graph of {plan.code}: {plan.title}\n"
+                  f"# Written by benchmarks/generate.py (seed {seed}); source: sources/{plan.code}.txt.\n"
+                  "# Conventions: graphs/README.md. Not a real document.\n\n")
+        self.turtle = Turtle(header + DOCUMENT_PREFIXES.replace("CODE", plan.code))
         self.source = [plan.title, ""]
         self.named: dict = {}
         self.items = 0
         self.carriers: list = []
         self.targets: list = []
         self.variant = self.rng.randrange(2)
+        end = plan.end or max(2025, plan.year + 2)  # the year a plan without a period aims at
         self.words = {"short": self.place.short, "en": self.place.english, "whole": data.WHOLE[self.place.kind],
-                      "years": chinese_number(max(1, (plan.end or 2025) - plan.year + 1)),
-                      "end": plan.end or max(2025, plan.year + 2)}
+                      "years": chinese_number(end - plan.year + 1), "end": end}
         self.titles = {}
         self.available = [f for f in data.FUNCTIONS if not (f.provincial_only and not self.place.is_provincial)]
         self.carrier_pool = self._carrier_pool()
@@ -729,7 +736,8 @@ class Composer:
     def interpret(self, item: Item, topic: data.Topic, sentences: list) -> None:
         item.themes = [topic.themes[0]] + self.sample(topic.themes[1:], 0, 2)
         item.instruments = self.sample(topic.instruments, 1, 3)
-        item.carrier_types = list(dict.fromkeys(t for _, types in sentences for t in types))
+        mentioned = [t for _, types in sentences for t in types]
+        item.carrier_types = list(dict.fromkeys(mentioned + item.carrier_types))  # and any named carrier's type
         item.alignments = [topic.national]
         if topic.extra_alignment and self.rng.random() < 0.3:
             item.alignments.append(topic.extra_alignment)
@@ -1054,7 +1062,7 @@ class Composer:
                     group, order, task.topic, clauses=[clause], restates=f"task:{task.slug}")
         item.themes = task.themes[:2]
         item.instruments = task.instruments[:1]
-        item.carrier_types = [t for t in task.carrier_types if t not in ()][:3]
+        item.carrier_types = task.carrier_types[:3]
         item.alignments = [task.topic.national]
         item.spirits = spirits_in(item.text)
         return item
