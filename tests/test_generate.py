@@ -1,0 +1,84 @@
+"""benchmarks/generate.py: a synthetic rollout kgtool accepts, of the size asked, the same bytes every time."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from kgtool.cli import main
+
+from conftest import REPO
+
+# The smallest useful project: the repository (ontology, vocabularies, five documents,
+# registry: 5,903 triples) and one synthetic provincial plan with its registry entries.
+SIZE = 8_000
+
+
+def load_generator():
+    """benchmarks/generate.py as a module (benchmarks/ is scripts, not a package)."""
+    name = "benchmarks_generate"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "generate.py")
+        sys.modules[name] = importlib.util.module_from_spec(spec)  # dataclasses look their module up there
+        spec.loader.exec_module(sys.modules[name])
+    return sys.modules[name]
+
+
+def kgtool(root, *args: str):
+    return CliRunner().invoke(main, ["--root", str(root), *args])
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    out = tmp_path_factory.mktemp("rollout") / "project"
+    figures = load_generator().generate(out, SIZE, seed=1)
+    return out, figures
+
+
+@pytest.fixture(scope="module")
+def built(generated):
+    out, _ = generated
+    result = kgtool(out, "build")
+    assert result.exit_code == 0, result.output
+    return json.loads(kgtool(out, "stats", "--format", "json").output)
+
+
+def test_the_project_holds_synthetic_documents_beside_the_repository(generated):
+    out, figures = generated
+    synthetic = sorted(p.stem for p in (out / "graphs").glob("*-syn.ttl"))
+    assert figures["synthetic_documents"] == len(synthetic) >= 1
+    assert (out / "graphs" / "cn-2021-plan.ttl").read_bytes() == (REPO / "graphs" / "cn-2021-plan.ttl").read_bytes()
+    assert all((out / "sources" / f"{code}.txt").is_file() for code in synthetic)
+
+
+def test_kgtool_builds_it_at_the_size_asked_within_ten_percent(generated, built):
+    _, figures = generated
+    assert built["asserted_triples"] == figures["triples"]
+    assert abs(built["asserted_triples"] - SIZE) <= SIZE * 0.1
+
+
+def test_kgtool_validates_it_with_no_violation_and_no_warning(generated, built):
+    out, _ = generated
+    result = kgtool(out, "validate", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert result.output.rstrip().splitlines()[-1].startswith("0 violations, 0 warnings,"), result.output
+
+
+def test_the_same_seed_and_size_give_byte_identical_files(generated, tmp_path):
+    # The second run is a process of its own with another hash seed: set order must not leak into files.
+    first, _ = generated
+    second = tmp_path / "again"
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), str(second), "--triples", str(SIZE)],
+                   check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": "12345"})
+
+    def files(root):
+        return sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file() and p.relative_to(root).parts[0] != "build")
+
+    assert files(first) == files(second)
+    assert [f for f in files(first) if (first / f).read_bytes() != (second / f).read_bytes()] == []
