@@ -151,7 +151,8 @@ def _findings(report: Graph, data: Graph, locations: dict[str, Location]) -> lis
         focus = report.value(result, SH.focusNode)
         value = report.value(result, SH.value)
         # A finding about a plan as a whole (a national task it does not cover) points to the plan.
-        located = value if (value, RDF.type, ICP.PolicyDocument) in data else focus
+        # (A missing value must not become a wildcard: every finding would point nowhere.)
+        located = value if value is not None and (value, RDF.type, ICP.PolicyDocument) in data else focus
         messages = {
             (m.language or "en"): str(m) for m in report.objects(result, SH.resultMessage) if isinstance(m, Literal)
         }

@@ -57,6 +57,13 @@ def test_a_plan_with_a_violation_fails_with_exit_code_1_and_says_what_to_fix():
     assert result.output.rstrip().splitlines()[-1] == "违规 1，警告 7，提示 0"
 
 
+def test_a_finding_with_no_value_points_to_the_line_of_its_focus_node():
+    # A missing title has no sh:value; the finding is about the document on line 22.
+    result = run(str(REPO / "tests" / "shapes" / "core-document-title.ttl"))
+    violation = next(line for line in result.output.splitlines() if "违规  江苏: 文件须恰有一个中文标题" in line)
+    assert violation.endswith("core-document-title.ttl:22)")
+
+
 def test_the_report_names_uncovered_national_tasks_in_the_chosen_language():
     zh = run(NO_BASIS).output
     en = run(NO_BASIS, "--lang", "en").output
