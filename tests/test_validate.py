@@ -82,6 +82,18 @@ def test_warnings_and_infos_fail_only_with_strict(repository_report):
     assert run("--strict").exit_code == 1
 
 
+def test_the_reference_engine_is_one_flag_away_and_reports_the_same():
+    reference = run(NO_BASIS, "--engine", "pyshacl")
+    assert reference.exit_code == 1
+    assert reference.output == run(NO_BASIS).output
+
+
+def test_an_unknown_engine_is_bad_input_in_one_line():
+    result = run("--engine", "jena")
+    assert result.exit_code == 2
+    assert result.output == "Error: unknown SHACL engine 'jena': choose turbo or pyshacl\n"
+
+
 def test_turtle_gives_the_standard_shacl_report():
     result = run(NO_BASIS, "--format", "turtle")
     assert result.exit_code == 1
