@@ -48,12 +48,19 @@ class _Describer:
         self.data = data
         self.language = language
 
+    # Where a faulty graph gives a node several values (two Chinese titles, two
+    # numbers — the finding says so), the least is shown, so the report reads the
+    # same whichever store holds the data and in whatever order it lists them.
+
+    def _value(self, node, prop):
+        return min(self.data.objects(node, prop), default=None)
+
     def _literal(self, node, *properties, language=None) -> str | None:
         language = language or self.language
         for prop in properties:
-            for value in self.data.objects(node, prop):
-                if isinstance(value, Literal) and value.language == language:
-                    return str(value)
+            found = [v for v in self.data.objects(node, prop) if isinstance(v, Literal) and v.language == language]
+            if found:
+                return str(min(found))
         return None
 
     def label(self, node) -> str:
@@ -74,20 +81,20 @@ class _Describer:
                 return node
         focus = finding.focus
         holder = self.holder(focus)
-        return self.data.value(holder, ICP.inDocument) if holder is not None else self.data.value(focus, ICP.inDocument)
+        return self._value(holder if holder is not None else focus, ICP.inDocument)
 
     def holder(self, node):
         """The item a clause, passage or target belongs to."""
         if self.is_a(node, ICP.ResponsibilityClause):
             return min(self.data.subjects(ICP.hasClause, node), default=None)
         if self.is_a(node, ICP.Paragraph):
-            return self.data.value(node, ELI.is_part_of)
+            return self._value(node, ELI.is_part_of)
         if self.is_a(node, ICP.Target):
-            return self.data.value(predicate=ICP.setsTarget, object=node)
+            return min(self.data.subjects(ICP.setsTarget, node), default=None)
         return None
 
     def place(self, document) -> str:
-        place = self.data.value(document, ELI.jurisdiction)
+        place = self._value(document, ELI.jurisdiction)
         name = self.label(place) if place is not None else ""
         return name.removesuffix("省").removesuffix(" Province")
 
@@ -95,9 +102,9 @@ class _Describer:
         """“任务 11 构建工业遗产分级保护体系” for an item; the label for anything else."""
         if not self.is_a(node, ICP.Task):
             return self.label(node)
-        kind = str(self.data.value(node, ICP.taskKind) or "").rsplit("/", 1)[-1]
+        kind = str(self._value(node, ICP.taskKind) or "").rsplit("/", 1)[-1]
         word = KIND_WORDS[self.language].get(kind, "")
-        number = str(self.data.value(node, ELI.number) or "").rstrip(".、")
+        number = str(self._value(node, ELI.number) or "").rstrip(".、")
         return " ".join(part for part in (word, number, self.label(node)) if part)
 
     def subject(self, finding: Finding, document) -> str:

@@ -6,6 +6,12 @@ SHACL's own rdfs:subClassOf handling over the ontology covers class membership,
 and the shapes spell out sub-properties with sh:alternativePath — so the result
 is what an OWL RL closure would give for the rules the shapes check, at a
 fraction of the cost (see benchmarks/validate.py).
+
+Two SHACL engines, picked by name: pyshacl-turbo ("turbo", the default; Rust, on
+an Oxigraph store that Oxigraph's parser fills) and pySHACL ("pyshacl", the
+reference; on an rdflib graph). Both give the same report on every shape test
+case (tests/test_shapes.py); everything around the engine — targets, findings,
+locations, the text report — is one code path reading the data through rdflib.
 """
 
 from __future__ import annotations
@@ -16,12 +22,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SH
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.plugins.sparql import prepareQuery
+from rdflib.store import Store
 
 from .errors import InputError, KgtoolError
-from .load import parse_turtle, subject_lines
+from .load import parse_turtle, read_quads, subject_lines
 from .namespaces import DOC, ELI, ICP, VOCAB
 from .project import Project, find_project
 
@@ -44,6 +51,88 @@ class _PreparedQueryGraph(Graph):
                 self._prepared[query_object] = prepareQuery(query_object)
             query_object = self._prepared[query_object]
         return super().query(query_object, *args, **kwargs)
+
+
+class _OxigraphTriples(Store):
+    """An Oxigraph store's default graph as a read-only rdflib store, so that kgtool's
+    work around the engine (targets, findings, the report's labels) reads the data
+    the turbo engine validates through the same rdflib calls as pySHACL's graph."""
+
+    def __init__(self, oxigraph):
+        super().__init__()
+        self.oxigraph = oxigraph
+
+    def triples(self, triple_pattern, context=None):
+        import pyoxigraph as ox
+
+        subject, predicate, value = triple_pattern
+        if isinstance(subject, Literal):  # rdflib allows asking; no RDF triple has one
+            return
+        pattern = (_oxigraph_term(subject), _oxigraph_term(predicate), _oxigraph_term(value), ox.DefaultGraph())
+        for quad in self.oxigraph.quads_for_pattern(*pattern):
+            yield (_rdflib_term(quad.subject), _rdflib_term(quad.predicate), _rdflib_term(quad.object)), iter(())
+
+    def __len__(self, context=None):
+        return len(self.oxigraph)
+
+    def add(self, triple, context, quoted=False):
+        raise TypeError("the data of a turbo validation is read-only")
+
+    def remove(self, triple, context=None):
+        raise TypeError("the data of a turbo validation is read-only")
+
+
+def _oxigraph_term(term):
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return ox.NamedNode(term)
+    if isinstance(term, BNode):
+        return ox.BlankNode(term)
+    if term.language:
+        return ox.Literal(term, language=term.language)
+    return ox.Literal(term, datatype=ox.NamedNode(term.datatype or XSD.string))
+
+
+def _rdflib_term(term):
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    # RDF 1.1's plain literals are xsd:strings; rdflib writes them without a datatype.
+    datatype = term.datatype.value
+    return Literal(term.value, datatype=None if datatype == XSD.string else URIRef(datatype))
+
+
+def _default_graph_quads(path: Path) -> tuple[list, bool]:
+    """The file's triples as quads of the default graph, and whether an Oxigraph store
+    would give some literal of them back in another form than the file writes."""
+    import pyoxigraph as ox
+
+    # All files in the default graph: the data graph is their union as a set, as the
+    # reference engine sees it (read_quads labels blank nodes apart per file).
+    quads = [ox.Quad(q.subject, q.predicate, q.object) for q in read_quads(path, path.as_uri())]
+    return quads, _store_rewrites(quads)
+
+
+def _store_rewrites(quads: list) -> bool:
+    """Whether a store rewrites a literal of `quads`: Oxigraph keeps numbers, dates and
+    booleans in canonical form ("20.0"^^xsd:decimal comes back as "20"), so shapes that
+    check how a value is written would see another value than the file has."""
+    import pyoxigraph as ox
+
+    typed = {q.object for q in quads if isinstance(q.object, ox.Literal) and q.object.language is None
+             and q.object.datatype.value != XSD.string}
+    scratch = ox.Store()
+    node = ox.NamedNode("urn:icpkg:scratch")
+    scratch.extend(ox.Quad(node, node, literal) for literal in typed)
+    return {q.object for q in scratch} != typed
 
 
 @dataclass(frozen=True)
@@ -76,7 +165,7 @@ class Validation:
 
     findings: list[Finding]
     report: Graph
-    data: Graph
+    data: Graph  # with the turbo engine, a read-only rdflib view of the Oxigraph store
     plans: list[Path] = field(default_factory=list)
 
     @property
@@ -89,15 +178,71 @@ class Validation:
 
 
 @lru_cache(maxsize=64)
-def _parsed(path: Path, modified: int, size: int) -> Graph:
-    return parse_turtle(path)
+def _parsed(reader, path: Path, modified: int, size: int):
+    return reader(path)
 
 
-def _read(path: Path) -> Graph:
-    """A file's triples, parsed once per process while the file is unchanged: validating
+def _read(reader, path: Path):
+    """`reader(path)`, called once per process while the file is unchanged: validating
     many drafts in one session re-reads only the drafts. Callers must not modify it."""
     stat = path.stat()
-    return _parsed(path, stat.st_mtime_ns, stat.st_size)
+    return _parsed(reader, path, stat.st_mtime_ns, stat.st_size)
+
+
+class _PySHACL:
+    """pySHACL, the reference engine: the data in one rdflib graph, each file parsed by rdflib."""
+
+    def new_data(self) -> Graph:
+        return _PreparedQueryGraph()
+
+    def add(self, data: Graph, path: Path):
+        """Add the file's triples to `data`; return its subjects."""
+        graph = _read(parse_turtle, path)
+        data += graph
+        return graph.subjects()
+
+    def run(self, data: Graph, shapes: Graph):
+        from pyshacl import validate as shacl_validate  # slow to import; only validation needs it
+
+        # advanced=False: SHACL Core and SHACL-SPARQL only; pySHACL then validates our graph
+        # itself rather than a copy, so each constraint's SPARQL is parsed once.
+        return shacl_validate(data, shacl_graph=shapes, inference="none", advanced=False)
+
+
+class _StoreRewrites(Exception):
+    """A file has a literal the turbo engine's store would rewrite; only the reference
+    engine sees it as written."""
+
+
+class _Turbo:
+    """pyshacl-turbo, the Rust engine: the data in an Oxigraph store, each file parsed by
+    Oxigraph (rdflib would take 40 s for a million triples); the shapes stay in rdflib."""
+
+    def new_data(self) -> Graph:
+        import pyoxigraph as ox
+
+        return Graph(store=_OxigraphTriples(ox.Store()))
+
+    def add(self, data: Graph, path: Path):
+        quads, rewrites = _read(_default_graph_quads, path)
+        if rewrites:
+            raise _StoreRewrites(path)
+        data.store.oxigraph.extend(quads)
+        return (_rdflib_term(quad.subject) for quad in quads)
+
+    def run(self, data: Graph, shapes: Graph):
+        from pyshacl_turbo import validate as shacl_validate
+
+        return shacl_validate(data.store.oxigraph, shacl_graph=shapes, inference="none", advanced=False)
+
+
+ENGINES = {"turbo": _Turbo(), "pyshacl": _PySHACL()}
+
+
+def _engine(name: str):
+    if name not in ENGINES:
+        raise KgtoolError(f"unknown SHACL engine '{name}': choose {' or '.join(ENGINES)}")
+    return ENGINES[name]
 
 
 def _context_files(project: Project, framework: str) -> list[Path]:
@@ -112,7 +257,7 @@ def _context_files(project: Project, framework: str) -> list[Path]:
 def _shapes(project: Project, data: Graph, framework: str) -> Graph:
     shapes = Graph()
     for path in sorted((project.root / "shapes").glob("*.ttl")):
-        shapes += _read(path)
+        shapes += _read(parse_turtle, path)
     national = DOC[framework]
     if (national, ELI.jurisdiction, URIRef("https://w3id.org/icpkg/id/place/cn")) not in data:
         raise KgtoolError(f"'{framework}' is not a national plan, so it cannot be the framework")
@@ -134,7 +279,8 @@ def _message_languages(shapes: Graph) -> list[tuple[re.Pattern, str]]:
 
 
 def _restore_languages(report: Graph, shapes: Graph) -> None:
-    # pySHACL 0.40 drops the language tag of a message after filling in {?var}.
+    # pySHACL 0.40 drops the language tag of a message after filling in {?var};
+    # pyshacl-turbo 0.6, which follows its reports, does the same.
     patterns = _message_languages(shapes)
     for result, message in list(report.subject_objects(SH.resultMessage)):
         if isinstance(message, Literal) and not message.language:
@@ -144,6 +290,15 @@ def _restore_languages(report: Graph, shapes: Graph) -> None:
                 report.add((result, SH.resultMessage, Literal(str(message), lang=language)))
 
 
+def _simple_literals(report: Graph) -> None:
+    # RDF 1.1 makes "x" and "x"^^xsd:string one term, but rdflib tells them apart, and
+    # pyshacl-turbo on an Oxigraph store writes out the datatype where pySHACL does not.
+    for subject, predicate, value in list(report):
+        if isinstance(value, Literal) and value.datatype == XSD.string:
+            report.remove((subject, predicate, value))
+            report.add((subject, predicate, Literal(str(value))))
+
+
 def _findings(report: Graph, data: Graph, locations: dict[str, Location]) -> list[Finding]:
     findings = []
     # Top-level results only: a failed sh:node nests its own results under sh:detail.
@@ -151,7 +306,8 @@ def _findings(report: Graph, data: Graph, locations: dict[str, Location]) -> lis
         focus = report.value(result, SH.focusNode)
         value = report.value(result, SH.value)
         # A finding about a plan as a whole (a national task it does not cover) points to the plan.
-        located = value if (value, RDF.type, ICP.PolicyDocument) in data else focus
+        # (A missing value must not become a wildcard: every finding would point nowhere.)
+        located = value if value is not None and (value, RDF.type, ICP.PolicyDocument) in data else focus
         messages = {
             (m.language or "en"): str(m) for m in report.objects(result, SH.resultMessage) if isinstance(m, Literal)
         }
@@ -180,46 +336,67 @@ class ValidationInputs:
     locations: dict[str, Location]
     plans: list[Path]
     defined_in_plans: set | None = None  # with files given: the subjects those files define
+    engine: str = "turbo"  # the engine that validates these inputs
 
 
 def prepare(
     files: list[Path | str] | None = None,
     framework: str = "cn-2021-plan",
     root: Path | str | None = None,
+    engine: str = "turbo",
 ) -> ValidationInputs:
     """Load the plans — `files`, or every document graph of the project — with the
-    ontology, vocabularies, registry and the `framework`'s graph, and the shapes with
-    the framework's key tasks as coverage targets."""
+    ontology, vocabularies, registry and the `framework`'s graph, in the form the
+    `engine` validates (an rdflib graph for pyshacl, an Oxigraph store seen through
+    rdflib for turbo), and the shapes with the framework's key tasks as coverage targets.
+    Where a file writes a literal in a form the turbo engine's store would rewrite
+    (a number not in canonical form), the reference engine validates instead."""
+    _engine(engine)
     project = find_project(root)
     context = _context_files(project, framework)
     plans = [Path(f) for f in files] if files else project.document_files()
     for plan in plans:
         if not plan.is_file():
             raise InputError(plan, "no such file")
-    data = _PreparedQueryGraph()
+    paths = list(dict.fromkeys(p.resolve() for p in context + plans))
+    plan_paths = {p.resolve() for p in plans} if files else set()
+    try:
+        data, defined = _load(engine, paths, plan_paths)
+    except _StoreRewrites:
+        # Where turbo cannot give pySHACL's report, pySHACL gives it.
+        engine = "pyshacl"
+        data, defined = _load(engine, paths, plan_paths)
     locations: dict[str, Location] = {}
-    defined: set = set()
-    plan_paths = {p.resolve() for p in plans}
-    for path in dict.fromkeys(p.resolve() for p in context + plans):
-        graph = _read(path)
-        data += graph
-        if path in plan_paths:
-            defined.update(graph.subjects())
+    for path in paths:
         for iri, line in subject_lines(path).items():
             locations.setdefault(iri, Location(path, line))
-    return ValidationInputs(data, _shapes(project, data, framework), locations, plans, defined if files else None)
+    shapes = _shapes(project, data, framework)
+    return ValidationInputs(data, shapes, locations, plans, defined if files else None, engine)
+
+
+def _load(engine: str, paths: list[Path], plan_paths: set[Path]) -> tuple[Graph, set]:
+    """The data graph of `paths` in the form `engine` validates, and the subjects the
+    files of `plan_paths` define."""
+    backend = ENGINES[engine]
+    data = backend.new_data()
+    defined: set = set()
+    for path in paths:
+        subjects = backend.add(data, path)
+        if path in plan_paths:
+            defined.update(subjects)
+    return data, defined
 
 
 def validate(
     files: list[Path | str] | None = None,
     framework: str = "cn-2021-plan",
     root: Path | str | None = None,
+    engine: str = "turbo",
 ) -> Validation:
     """Validate plan graphs — `files`, or every document graph of the project — against
-    the model and the national `framework`, with the ontology, vocabularies and registry."""
-    from pyshacl import validate as shacl_validate  # slow to import; only validation needs it
-
-    inputs = prepare(files, framework, root)
+    the model and the national `framework`, with the ontology, vocabularies and registry,
+    using the SHACL `engine`: "turbo" (pyshacl-turbo) or "pyshacl" (the reference)."""
+    inputs = prepare(files, framework, root, engine)
     shapes = inputs.shapes
     if inputs.defined_in_plans is not None:
         # The context (ontology, registry, national plan) is checked when the whole
@@ -227,10 +404,11 @@ def validate(
         # their resources — and the national key tasks they must cover — are targets.
         coverage_targets = set(shapes.objects(COVERAGE_SHAPE, SH.targetNode))
         shapes = _restrict_targets(shapes, inputs.data, inputs.defined_in_plans | coverage_targets)
-    # advanced=False: SHACL Core and SHACL-SPARQL only; pySHACL then validates our graph
-    # itself rather than a copy, so each constraint's SPARQL is parsed once.
-    _, report, _ = shacl_validate(inputs.data, shacl_graph=shapes, inference="none", advanced=False)
+    _, report, _ = ENGINES[inputs.engine].run(inputs.data, shapes)
+    if not isinstance(report, Graph):  # both engines return their ValidationFailure here
+        raise KgtoolError(f"the {inputs.engine} SHACL engine could not validate: {report}")
     _restore_languages(report, inputs.shapes)
+    _simple_literals(report)
     findings = _findings(report, inputs.data, inputs.locations)
     if inputs.defined_in_plans is not None:
         findings = [f for f in findings if f.focus in inputs.defined_in_plans or f.value in inputs.defined_in_plans]

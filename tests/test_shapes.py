@@ -1,15 +1,20 @@
-"""The shapes, case by case (tests/shapes/), and the shapes themselves against SHACL's own shapes."""
+"""The shapes, case by case (tests/shapes/), under both SHACL engines, and the shapes
+themselves against SHACL's own shapes."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
 
 from kgtool.load import parse_turtle
-from kgtool.validate import validate
+from kgtool.project import find_project
+from kgtool.report import text_report
+from kgtool.validate import Validation, validate
 
 from conftest import REPO
 
@@ -32,6 +37,46 @@ def test_each_case_gets_exactly_the_expected_findings(path: Path):
     ignored = set(case.objects(TEST.case, TEST.ignore))
     found = {(f.severity, f.shape, f.focus) for f in validate([path], root=REPO).findings if f.shape not in ignored}
     assert found == _expected(case)
+
+
+def _term(report: Graph, node):
+    """A node of a report as a value that compares across engines: a blank node (a
+    result, a path such as sh:alternativePath, a nested sh:detail) by what it holds."""
+    if not isinstance(node, BNode):
+        return node
+    if (node, RDF.first, None) in report:
+        return tuple(_term(report, item) for item in Collection(report, node))
+    return frozenset((p, _term(report, o)) for p, o in report.predicate_objects(node))
+
+
+def _results(validation: Validation) -> Counter:
+    """The report's results with everything each states — focus node, path, value, source
+    shape, severity, constraint component, source constraint, messages with their
+    languages, nested details — counted, so a result given twice is a difference."""
+    report = validation.report
+    return Counter(_term(report, result) for result in report.objects(None, SH.result))
+
+
+def _same_report(files: list[Path] | None) -> None:
+    turbo = validate(files, root=REPO, engine="turbo")
+    reference = validate(files, root=REPO, engine="pyshacl")
+    assert _results(turbo) == _results(reference)
+    assert turbo.conforms == reference.conforms
+    # What a person reads — labels, file and line — is the same too (in the same order
+    # but where findings tie on everything the report sorts by).
+    for language in ("zh", "en"):
+        assert sorted(text_report(turbo, language).splitlines()) == sorted(text_report(reference, language).splitlines())
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_each_case_gets_the_same_report_from_pyshacl_turbo_as_from_pyshacl(path: Path):
+    _same_report([path])
+
+
+@pytest.mark.parametrize("plan", [None, *find_project(REPO).document_files()],
+                         ids=lambda p: p.stem if p else "repository")
+def test_the_repository_and_each_plan_get_the_same_report_from_both_engines(plan: Path | None):
+    _same_report([plan] if plan else None)
 
 
 def _shapes_graph() -> Graph:
