@@ -274,7 +274,8 @@ def validate(options, files, framework, output_format, language, strict, engine)
     from .report import machine_report, text_report
     from .validate import validate as validate_plans
 
-    result = validate_plans(list(files) or None, framework=framework, root=options["root"], engine=engine)
+    result = validate_plans(list(files) or None, framework=framework, root=options["root"], engine=engine,
+                            progress=_progress(options))
     if output_format == "text":
         click.echo(text_report(result, language), nl=False)
     else:
@@ -307,7 +308,7 @@ def publish(options, out, base_url, release_version, issued, sparql_endpoint):
 
     release = publish_release(
         options["root"], out, base_url=base_url, version=release_version, issued=issued,
-        sparql_endpoint=sparql_endpoint, build_dir=options["build_dir"],
+        sparql_endpoint=sparql_endpoint, build_dir=options["build_dir"], progress=_progress(options),
     )
     click.echo(f"Published {release.path} (version {release.version}), {len(release.files)} files")
     width = max(len(dump.path) for dump in release.dumps)

@@ -35,6 +35,7 @@ from .build import changed_inputs, open_build
 from .errors import KgtoolError
 from .load import canonical_blank_nodes
 from .namespaces import BASE, GRAPH, ICP, INFERRED_GRAPH, PREFIXES, VOCAB
+from .progress import Progress, quiet
 from .project import Project, find_project
 from .site import write_site
 from .store import Build
@@ -95,6 +96,7 @@ def publish(
     issued: str | None = None,
     sparql_endpoint: str | None = None,
     build_dir: Path | str | None = None,
+    progress: Progress = quiet,
 ) -> Release:
     """Write a release of the last build to `out` (default ROOT/dist), replacing it whole.
 
@@ -109,13 +111,17 @@ def publish(
     base_url = _checked_base_url(base_url)
     _check_date(issued)
     target = Path(out) if out else project.root / "dist"
+    progress("reading the build's graphs")
     graphs = release_graphs(build)
     version = version or _ontology_version(graphs)
     release = Release(target, version, base_url, graphs={str(g): len(t) for g, t in graphs.items()})
     with staged_folder(target) as staging:
+        progress(f"writing dumps of {len(graphs)} graphs, {_count(graphs):,} triples")
         release.dumps = _write_dumps(staging, graphs)
         _copy_documents(project, staging)
+        progress("writing pages")
         release.pages = write_site(build, staging, project)
+        progress("describing the release (VoID, DCAT) and its checksums")
         description = describe(graphs, release, issued=issued, sparql_endpoint=sparql_endpoint)
         (staging / DESCRIPTION).write_bytes(turtle(description))
         release.files = _write_checksums(staging)

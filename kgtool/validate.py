@@ -30,6 +30,7 @@ from rdflib.store import Store
 from .errors import InputError, KgtoolError
 from .load import parse_turtle, read_quads, subject_lines
 from .namespaces import DOC, ELI, ICP, VOCAB
+from .progress import Progress, quiet
 from .project import Project, find_project
 
 COVERAGE_SHAPE = URIRef("https://w3id.org/icpkg/shapes/framework#CoverageShape")
@@ -344,6 +345,7 @@ def prepare(
     framework: str = "cn-2021-plan",
     root: Path | str | None = None,
     engine: str = "turbo",
+    progress: Progress = quiet,
 ) -> ValidationInputs:
     """Load the plans — `files`, or every document graph of the project — with the
     ontology, vocabularies, registry and the `framework`'s graph, in the form the
@@ -361,11 +363,11 @@ def prepare(
     paths = list(dict.fromkeys(p.resolve() for p in context + plans))
     plan_paths = {p.resolve() for p in plans} if files else set()
     try:
-        data, defined = _load(engine, paths, plan_paths)
+        data, defined = _load(engine, paths, plan_paths, progress)
     except _StoreRewrites:
         # Where turbo cannot give pySHACL's report, pySHACL gives it.
         engine = "pyshacl"
-        data, defined = _load(engine, paths, plan_paths)
+        data, defined = _load(engine, paths, plan_paths, progress)
     locations: dict[str, Location] = {}
     for path in paths:
         for iri, line in subject_lines(path).items():
@@ -374,16 +376,17 @@ def prepare(
     return ValidationInputs(data, shapes, locations, plans, defined if files else None, engine)
 
 
-def _load(engine: str, paths: list[Path], plan_paths: set[Path]) -> tuple[Graph, set]:
+def _load(engine: str, paths: list[Path], plan_paths: set[Path], progress: Progress) -> tuple[Graph, set]:
     """The data graph of `paths` in the form `engine` validates, and the subjects the
     files of `plan_paths` define."""
     backend = ENGINES[engine]
     data = backend.new_data()
     defined: set = set()
-    for path in paths:
+    for number, path in enumerate(paths, 1):
         subjects = backend.add(data, path)
         if path in plan_paths:
             defined.update(subjects)
+        progress(f"files read · {len(data):,} triples", number, len(paths))
     return data, defined
 
 
@@ -392,11 +395,12 @@ def validate(
     framework: str = "cn-2021-plan",
     root: Path | str | None = None,
     engine: str = "turbo",
+    progress: Progress = quiet,
 ) -> Validation:
     """Validate plan graphs — `files`, or every document graph of the project — against
     the model and the national `framework`, with the ontology, vocabularies and registry,
     using the SHACL `engine`: "turbo" (pyshacl-turbo) or "pyshacl" (the reference)."""
-    inputs = prepare(files, framework, root, engine)
+    inputs = prepare(files, framework, root, engine, progress)
     shapes = inputs.shapes
     if inputs.defined_in_plans is not None:
         # The context (ontology, registry, national plan) is checked when the whole
@@ -404,6 +408,7 @@ def validate(
         # their resources — and the national key tasks they must cover — are targets.
         coverage_targets = set(shapes.objects(COVERAGE_SHAPE, SH.targetNode))
         shapes = _restrict_targets(shapes, inputs.data, inputs.defined_in_plans | coverage_targets)
+    progress(f"validating {len(inputs.data):,} triples with {inputs.engine}")
     _, report, _ = ENGINES[inputs.engine].run(inputs.data, shapes)
     if not isinstance(report, Graph):  # both engines return their ValidationFailure here
         raise KgtoolError(f"the {inputs.engine} SHACL engine could not validate: {report}")

@@ -1,0 +1,82 @@
+"""Progress on long steps: counts a person at a terminal can follow, and silence anywhere else."""
+
+from __future__ import annotations
+
+import io
+
+from click.testing import CliRunner
+
+from kgtool.build import build
+from kgtool.cli import main
+from kgtool.progress import TerminalProgress
+from kgtool.validate import validate
+
+from conftest import FIXTURES, REPO
+
+
+class Recorder:
+    """A progress callable, as a notebook would pass one: it keeps every report."""
+
+    def __init__(self):
+        self.calls: list[tuple[str, int | None, int | None]] = []
+
+    def __call__(self, message, done=None, total=None):
+        self.calls.append((message, done, total))
+
+    def counted(self) -> list[tuple[str, int, int]]:
+        return [call for call in self.calls if call[2]]
+
+
+def test_a_counted_step_is_one_bar_redrawn_in_place_and_closed_when_done():
+    stream = io.StringIO()
+    progress = TerminalProgress(True, stream)
+    progress("graphs read · 100 triples", 1, 4)
+    progress("graphs read · 400 triples", 4, 4)
+    progress("reasoning")
+    assert stream.getvalue() == (
+        "\r[#######.......................] 1/4 graphs read · 100 triples\x1b[K"
+        "\r[##############################] 4/4 graphs read · 400 triples\x1b[K\n"
+        "… reasoning\n"
+    )
+
+
+def test_a_step_that_follows_an_unfinished_bar_starts_on_a_new_line():
+    stream = io.StringIO()
+    progress = TerminalProgress(True, stream)
+    progress("files read", 1, 3)
+    progress("validating")
+    assert stream.getvalue().endswith("\x1b[K\n… validating\n")
+
+
+def test_progress_is_silent_when_disabled():
+    stream = io.StringIO()
+    progress = TerminalProgress(False, stream)
+    progress("graphs read", 1, 2)
+    progress("reasoning")
+    assert stream.getvalue() == ""
+
+
+def test_the_build_reports_every_graph_file_read_with_the_triples_so_far(project):
+    progress = Recorder()
+    result = build(project, progress=progress)
+    counted = progress.counted()
+    files = len(list((project / "ontology").rglob("*.ttl"))) + len(list((project / "graphs").glob("*.ttl")))
+    assert [done for _, done, _ in counted] == list(range(1, files + 1))
+    assert {total for _, _, total in counted} == {files}
+    assert counted[-1][0] == f"graphs read · {result.summary['asserted_triples']:,} triples"
+
+
+def test_validation_reports_the_files_it_reads_and_the_triples_it_validates():
+    progress = Recorder()
+    validate([FIXTURES / "plan-without-basis.ttl"], root=REPO, progress=progress)
+    counted = progress.counted()
+    assert counted[-1][1] == counted[-1][2] == len(counted)
+    triples = counted[-1][0].removeprefix("files read · ").removesuffix(" triples")
+    assert progress.calls[-1] == (f"validating {triples} triples with turbo", None, None)
+
+
+def test_no_bar_reaches_output_that_is_not_a_terminal(project):
+    # CliRunner's streams are not terminals, as a pipe or a file would not be.
+    result = CliRunner().invoke(main, ["--root", str(project), "build"])
+    assert result.exit_code == 0
+    assert "\r" not in result.output and "…" not in result.output
