@@ -197,10 +197,10 @@ class _PySHACL:
         return _PreparedQueryGraph()
 
     def add(self, data: Graph, path: Path):
-        """Add the file's triples to `data`; return its subjects."""
+        """Add the file's triples to `data`; return its subjects and how many triples it has."""
         graph = _read(parse_turtle, path)
         data += graph
-        return graph.subjects()
+        return graph.subjects(), len(graph)
 
     def run(self, data: Graph, shapes: Graph):
         from pyshacl import validate as shacl_validate  # slow to import; only validation needs it
@@ -229,7 +229,7 @@ class _Turbo:
         if rewrites:
             raise _StoreRewrites(path)
         data.store.oxigraph.extend(quads)
-        return (_rdflib_term(quad.subject) for quad in quads)
+        return (_rdflib_term(quad.subject) for quad in quads), len(quads)
 
     def run(self, data: Graph, shapes: Graph):
         from pyshacl_turbo import validate as shacl_validate
@@ -382,11 +382,14 @@ def _load(engine: str, paths: list[Path], plan_paths: set[Path], progress: Progr
     backend = ENGINES[engine]
     data = backend.new_data()
     defined: set = set()
+    read = 0
     for number, path in enumerate(paths, 1):
-        subjects = backend.add(data, path)
+        subjects, triples = backend.add(data, path)
         if path in plan_paths:
             defined.update(subjects)
-        progress(f"files read · {len(data):,} triples", number, len(paths))
+        # Counted as read, not len(data): Oxigraph counts a store by scanning it.
+        read += triples
+        progress(f"files read · {read:,} triples", number, len(paths))
     return data, defined
 
 
