@@ -14,7 +14,7 @@ from rdflib.namespace import RDF, SH
 from kgtool.load import parse_turtle
 from kgtool.project import find_project
 from kgtool.report import text_report
-from kgtool.validate import Validation, validate
+from kgtool.validate import ENGINES, Validation, validate
 
 from conftest import REPO
 
@@ -66,6 +66,19 @@ def _same_report(files: list[Path] | None) -> None:
     # but where findings tie on everything the report sorts by).
     for language in ("zh", "en"):
         assert sorted(text_report(turbo, language).splitlines()) == sorted(text_report(reference, language).splitlines())
+
+
+@pytest.mark.parametrize("case", [None, "framework-coverage-gap", "core-clause-body-jurisdiction"],
+                         ids=lambda c: c or "repository")
+def test_turbo_split_into_two_runs_side_by_side_gives_the_one_run_report(case, monkeypatch):
+    files = [REPO / "tests" / "shapes" / f"{case}.ttl"] if case else None
+    monkeypatch.setattr(ENGINES["turbo"], "runs", 1)
+    one = validate(files, root=REPO)
+    monkeypatch.setattr(ENGINES["turbo"], "runs", 2)
+    two = validate(files, root=REPO)
+    assert _results(one) and _results(two) == _results(one)
+    assert two.conforms == one.conforms
+    assert len(set(two.report.subjects(RDF.type, SH.ValidationReport))) == 1
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
