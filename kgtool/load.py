@@ -66,9 +66,10 @@ def _line_of(text: str, fragment: str) -> int | None:
     return text.count("\n", 0, position) + 1 if position >= 0 else None
 
 
-def read_quads(path: Path, graph: str) -> list:
-    """The triples of one Turtle file as pyoxigraph quads in the named graph `graph`,
-    blank nodes labelled from their content; or InputError naming the file and line."""
+def read_quads(path: Path, graph: str, *, default_graph: bool = False) -> list:
+    """The triples of one Turtle file as pyoxigraph quads in the named graph `graph` (with
+    `default_graph`, in the default graph), blank nodes labelled from their content and
+    `graph`; or InputError naming the file and line."""
     import pyoxigraph as ox
 
     try:
@@ -80,14 +81,16 @@ def read_quads(path: Path, graph: str) -> list:
         raise InputError(path, f"not UTF-8 text (byte {error.start})") from None
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror})") from None
-    name = ox.NamedNode(graph)
     try:
-        triples = [q.triple for q in ox.parse(input=data, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())]
+        quads = list(ox.parse(input=data, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()))
     except SyntaxError as error:
         raise _syntax_error(path, data, error) from None
-    if any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode) for t in triples):
-        triples = _canonical_blank_nodes(triples, graph)
-    return [ox.Quad(t.subject, t.predicate, t.object, name) for t in triples]
+    if any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode) for q in quads):
+        quads = _canonical_blank_nodes(quads, graph)
+    if default_graph:
+        return quads
+    name = ox.NamedNode(graph)
+    return [ox.Quad(q.subject, q.predicate, q.object, name) for q in quads]
 
 
 def _syntax_error(path: Path, data: bytes, error: SyntaxError) -> InputError:
@@ -103,20 +106,20 @@ def _syntax_error(path: Path, data: bytes, error: SyntaxError) -> InputError:
     return InputError(path, f"bad Turtle syntax: {why}", line=error.lineno)
 
 
-def _canonical_blank_nodes(triples: list, graph: str) -> list:
+def _canonical_blank_nodes(quads: list, graph: str) -> list:
     # Blank-node labels from the W3C canonicalisation (RDFC-1.0), so the same input
     # is written out as the same bytes; prefixed by the file's graph, so two files'
     # blank nodes stay apart in one store.
     import pyoxigraph as ox
 
-    dataset = ox.Dataset(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    dataset = ox.Dataset(quads)
     dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
     prefix = "b" + hashlib.sha256(graph.encode("utf-8")).hexdigest()[:8]
 
     def relabel(term):
         return ox.BlankNode(f"{prefix}{term.value}") if isinstance(term, ox.BlankNode) else term
 
-    return [ox.Triple(relabel(q.subject), q.predicate, relabel(q.object)) for q in dataset]
+    return [ox.Quad(relabel(q.subject), q.predicate, relabel(q.object)) for q in dataset]
 
 
 def load_dataset(

@@ -117,11 +117,9 @@ def _rdflib_term(term):
 def _default_graph_quads(path: Path) -> tuple[list, bool]:
     """The file's triples as quads of the default graph, and whether an Oxigraph store
     would give some literal of them back in another form than the file writes."""
-    import pyoxigraph as ox
-
     # All files in the default graph: the data graph is their union as a set, as the
     # reference engine sees it (read_quads labels blank nodes apart per file).
-    quads = [ox.Quad(q.subject, q.predicate, q.object) for q in read_quads(path, path.as_uri())]
+    quads = read_quads(path, path.as_uri(), default_graph=True)
     return quads, _store_rewrites(quads)
 
 
