@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .atomic import staged_folder
@@ -12,9 +13,10 @@ from .load import read_quads
 from .namespaces import INFERRED_GRAPH
 from .progress import Progress, quiet
 from .project import Project, find_project
+from .queries import answer_saved_queries
 from .reason import materialise, owl_rl_closure
 from .stats import summarise
-from .store import Build, new_store, write_summary
+from .store import Build, save_store, write_answer, write_summary
 
 REASONERS = ("rules", "owlrl")
 
@@ -58,7 +60,12 @@ def build(
         raise KgtoolError(f"{project.root} has no Turtle files in ontology/ or graphs/")
 
     with staged_folder(target) as staging:
-        store = new_store(staging)
+        # Loading, reasoning and counting run in memory, about four times faster than
+        # in a store on disk (a million triples: 11 s against 38 s); the result is
+        # then written to disk in one bulk load.
+        from pyoxigraph import Store
+
+        store = Store()
         records = _load(store, project, files, progress)
         inconsistencies = _reason(store, reasoner, progress)
         if inconsistencies:
@@ -72,14 +79,19 @@ def build(
         summary = summarise(store)
         summary["files"] = records
         summary["graphs"] = [record["graph"] for record in records] + [str(INFERRED_GRAPH)]
-        progress("compacting the store")
-        # Reasoning writes through RocksDB's log; a read-only open replays that log every
-        # time (6.5 s at a million triples), so it goes into the store's tables now, once.
-        store.flush()
-        store.optimize()
+        progress("writing the store · answering the saved queries")
+        # The saved queries are answered on the in-memory store while it is written out,
+        # on the other core (Oxigraph evaluates and writes outside Python's lock).
+        with ThreadPoolExecutor(max_workers=1) as writer:
+            saving = writer.submit(save_store, store, staging)
+            answered, failed = answer_saved_queries(store, project.queries_dir)
+            saving.result()
+        for name, (text, result) in answered.items():
+            write_answer(staging, name, text, result.columns, [[row[c] for c in result.columns] for row in result.rows])
+        summary["answered_queries"] = sorted(answered)
+        summary["failed_queries"] = failed
         summary["seconds"] = round(time.perf_counter() - started, 2)
         write_summary(staging, summary)
-        del store  # closes the store before its folder is renamed into place
     return Build(target)
 
 

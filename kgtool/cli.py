@@ -124,6 +124,9 @@ def build(options, reasoner):
         ("inferred triples", "inferred_triples"),
     ):
         click.echo(f"  {label:<17}{summary[key]:>9,}")
+    click.echo(f"  saved queries answered and kept: {len(summary['answered_queries'])}")
+    for reason in summary["failed_queries"].values():
+        click.echo(f"  not answered (it will fail when asked too): {reason}")
 
 
 _DOCUMENT_COLUMNS = ("document", "items", "clauses", "assignments", "programmes", "targets", "triples")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
+import re
 import unicodedata
 
 from .queries import QueryResult
@@ -12,9 +14,26 @@ from .queries import QueryResult
 FORMATS = ("table", "csv", "tsv", "json", "md")
 
 
+@functools.cache
+def _wide_characters() -> re.Pattern:
+    """Every East Asian Wide or Fullwidth character (two columns in a terminal: Chinese
+    among them) as one character class, read from unicodedata once. All of them lie
+    below U+40000."""
+    ranges, start = [], None
+    for code in range(0x40001):
+        wide = code < 0x40000 and unicodedata.east_asian_width(chr(code)) in "WF"
+        if wide and start is None:
+            start = code
+        elif not wide and start is not None:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(code - 1))}")
+            start = None
+    return re.compile(f"[{''.join(ranges)}]")
+
+
+@functools.cache
 def _width(text: str) -> int:
-    # Chinese characters take two columns in a terminal.
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    # Cached: a table repeats its values (an item's text in every row of its bodies).
+    return len(text) if text.isascii() else len(text) + len(_wide_characters().findall(text))
 
 
 def _pad(text: str, width: int) -> str:

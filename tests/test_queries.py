@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections import Counter
 
@@ -12,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from kgtool.cli import main
-from kgtool.queries import catalogue, find_query, run_query
+from kgtool.queries import catalogue, evaluate, find_query, load_query, run_query, with_values
 
 from conftest import REPO, copy_project
 from test_graphs import ASSIGNMENTS
@@ -567,3 +568,59 @@ def test_document_structure_lists_every_item_in_the_order_printed(repository_bui
     rows = answer(repository_build, "document-structure").rows
     expected = [(code, *row) for code, items in sorted(STRUCTURE.items()) for row in items]
     assert [(r["document"], r["section"], r["section_title"], r["number"], r["title"], r["kind"]) for r in rows] == expected
+
+
+# -- the answers a build keeps ------------------------------------------------------------
+
+NEEDS_A_VALUE = {name for name, query in catalogue(QUERIES).items() if any(p.default == "" for p in query.params)}
+KEPT = sorted(set(catalogue(QUERIES)) - NEEDS_A_VALUE)
+
+
+def test_the_build_keeps_the_answer_of_every_saved_query_that_needs_no_value(repository_build):
+    assert NEEDS_A_VALUE == {"agency-profile", "task-search", "tasks-by-theme"}
+    assert repository_build.summary["answered_queries"] == KEPT
+    assert repository_build.summary["failed_queries"] == {}
+
+
+@pytest.mark.parametrize("name", KEPT)
+def test_a_kept_answer_is_what_the_store_gives(repository_build, name):
+    query = find_query(QUERIES, name)
+    text = with_values(query.text, query.bindings())
+    assert repository_build.stored_answer(name, text) is not None
+    kept = run_query(repository_build, query)
+    fresh = evaluate(repository_build.store, name, text, use_default_graph_as_union=True)
+    assert kept.columns == fresh.columns
+    assert Counter(map(_unordered_lists, kept.rows)) == Counter(map(_unordered_lists, fresh.rows))
+
+
+def _unordered_lists(row: dict) -> tuple:
+    # GROUP_CONCAT joins a group's values in whatever order the engine meets them, which
+    # differs between the store in memory (where the build answers) and on disk.
+    return tuple(tuple(sorted(re.split("[ 、]", cell))) for cell in row.values())
+
+
+def test_an_edited_query_is_evaluated_not_read_from_the_build(repository_build, tmp_path):
+    edited = tmp_path / "documents.rq"
+    edited.write_text((QUERIES / "documents.rq").read_text(encoding="utf-8") + "LIMIT 2\n", encoding="utf-8")
+    assert len(run_query(repository_build, load_query(edited)).rows) == 2
+    assert len(answer(repository_build, "documents").rows) == 5
+
+
+def test_a_value_other_than_the_default_is_evaluated_not_read_from_the_build(repository_build):
+    museums = answer(repository_build, "heritage-lead-agencies", params={"theme": "museums"})
+    heritage = answer(repository_build, "heritage-lead-agencies")
+    assert museums.rows != heritage.rows
+    query = find_query(QUERIES, "heritage-lead-agencies")
+    text = with_values(query.text, query.bindings({"theme": "museums"}))
+    assert museums.rows == evaluate(repository_build.store, query.name, text, use_default_graph_as_union=True).rows
+
+
+def test_a_broken_saved_query_is_named_by_the_build_and_does_not_stop_it(project):
+    (project / "queries" / "broken.rq").write_text(
+        "#+ summary: Broken\n#+ description: A query cut short.\n#+ columns: [a]\n\nSELECT ?a WHERE {\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["--root", str(project), "build"])
+    assert result.exit_code == 0, result.output
+    assert "saved queries answered and kept: 17" in result.output
+    assert "not answered (it will fail when asked too):" in result.output and "broken.rq:6: the query is not valid SPARQL" in result.output
