@@ -7,6 +7,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from pyoxigraph import Store
+
 from .atomic import staged_folder
 from .errors import KgtoolError, ReasoningError
 from .load import read_quads
@@ -62,9 +64,7 @@ def build(
     with staged_folder(target) as staging:
         # Loading, reasoning and counting run in memory, about four times faster than
         # in a store on disk (a million triples: 11 s against 38 s); the result is
-        # then written to disk in one bulk load.
-        from pyoxigraph import Store
-
+        # then written to disk by the bulk loader.
         store = Store()
         records = _load(store, project, files, progress)
         inconsistencies = _reason(store, reasoner, progress)
@@ -87,7 +87,7 @@ def build(
             answered, failed = answer_saved_queries(store, project.queries_dir)
             saving.result()
         for name, (text, result) in answered.items():
-            write_answer(staging, name, text, result.columns, [[row[c] for c in result.columns] for row in result.rows])
+            write_answer(staging, name, text, result.columns, result.rows)
         summary["answered_queries"] = sorted(answered)
         summary["failed_queries"] = failed
         summary["seconds"] = round(time.perf_counter() - started, 2)

@@ -30,21 +30,21 @@ def _wide_characters() -> re.Pattern:
     return re.compile(f"[{''.join(ranges)}]")
 
 
-@functools.cache
 def _width(text: str) -> int:
-    # Cached: a table repeats its values (an item's text in every row of its bodies).
     return len(text) if text.isascii() else len(text) + len(_wide_characters().findall(text))
 
 
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
-
-
 def _table(result: QueryResult) -> str:
-    widths = {c: max([_width(c)] + [_width(r[c]) for r in result.rows]) for c in result.columns}
-    lines = ["  ".join(_pad(c, widths[c]) for c in result.columns).rstrip()]
-    lines.append("  ".join("-" * widths[c] for c in result.columns))
-    lines += ["  ".join(_pad(r[c], widths[c]) for c in result.columns).rstrip() for r in result.rows]
+    # Each distinct value measured once: a table repeats its values (an item's text in
+    # every row of its bodies).
+    width_of = {value: _width(value) for value in {*result.columns, *(r[c] for r in result.rows for c in result.columns)}}
+    widths = {c: max([width_of[c]] + [width_of[r[c]] for r in result.rows]) for c in result.columns}
+
+    def line(cells: dict) -> str:
+        return "  ".join(cells[c] + " " * (widths[c] - width_of[cells[c]]) for c in result.columns).rstrip()
+
+    lines = [line({c: c for c in result.columns}), "  ".join("-" * widths[c] for c in result.columns)]
+    lines += [line(r) for r in result.rows]
     lines.append(f"({len(result.rows)} rows)")
     return "\n".join(lines) + "\n"
 

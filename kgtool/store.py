@@ -46,7 +46,7 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def write_answer(staging: Path, name: str, text: str, columns: list[str], rows: list[list[str]]) -> None:
+def write_answer(staging: Path, name: str, text: str, columns: list[str], rows: list[dict[str, str]]) -> None:
     """Keep the rows a saved query gave on the build, with the digest of the exact text
     that was evaluated (parameters written in), in a build folder being written.
 
@@ -57,7 +57,7 @@ def write_answer(staging: Path, name: str, text: str, columns: list[str], rows: 
     folder = staging / ANSWERS_DIR
     folder.mkdir(exist_ok=True)
     numbers: dict[str, int] = {}
-    cells = [[numbers.setdefault(value, len(numbers)) for value in row] for row in rows]
+    cells = [[numbers.setdefault(row[column], len(numbers)) for column in columns] for row in rows]
     document = {"query": name, "sha256": _digest(text), "columns": columns, "values": list(numbers), "rows": cells}
     (folder / f"{name}.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
 

@@ -470,7 +470,6 @@ def validate(
     return Validation(findings, report, inputs.data, inputs.plans)
 
 
-
 def _instances(data: Graph, cls) -> set:
     """SHACL instances of a class: rdf:type/rdfs:subClassOf* in the data graph."""
     classes, todo = set(), [cls]
