@@ -146,13 +146,12 @@ def plain_validate(project: Path) -> None:
 
 def plain_queries(project: Path, repeat: int) -> dict[str, float | None]:
     """rdflib: median seconds of each saved query on the build's asserted and inferred
-    triples in one in-memory dataset, parameters bound with initBindings; None for a
-    query stopped after PLAIN_QUERY_LIMIT seconds."""
+    triples in one in-memory dataset, with the parameters' VALUES block kgtool sends to
+    an endpoint; None for a query stopped after PLAIN_QUERY_LIMIT seconds."""
     import signal
 
-    from rdflib import Literal, URIRef, Variable
-
     from kgtool.build import open_build
+    from kgtool.queries import with_values
 
     dataset = open_build(project).dataset()
 
@@ -162,18 +161,10 @@ def plain_queries(project: Path, repeat: int) -> dict[str, float | None]:
     signal.signal(signal.SIGALRM, give_up)
     medians = {}
     for name, query in _saved_queries(project).items():
-        given = PARAMETERS.get(name, {})
-        bindings = {}
-        for parameter in query.params:
-            value = given.get(parameter.name, parameter.default)
-            namespace = parameter.kind.removeprefix("iri:")
-            bindings[Variable("_" + parameter.name)] = (
-                URIRef(namespace + value) if parameter.kind.startswith("iri:")
-                else Literal(int(value)) if parameter.kind == "integer" else Literal(value)
-            )
+        text = with_values(query.text, query.bindings(PARAMETERS.get(name)))
         signal.alarm(PLAIN_QUERY_LIMIT)
         try:
-            medians[name] = _median(lambda: list(dataset.query(query.text, initBindings=bindings)), repeat)
+            medians[name] = _median(lambda: list(dataset.query(text)), repeat)
         except TimeoutError:
             medians[name] = None
         signal.alarm(0)

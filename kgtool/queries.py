@@ -10,9 +10,12 @@ lines, so the file stays valid SPARQL:
     #+ param: theme | iri:https://w3id.org/icpkg/vocab/theme/ | heritage | A theme, by its slug
 
 A parameter is a variable the query names `?_theme` (grlc's convention), declared
-with a `param` line: its name, its kind (`text`, `integer`, or `iri:` and the
-namespace its values live in), its default (empty: the parameter is required)
-and what it means. Values are bound as RDF terms, never pasted into query text.
+with a `param` line: its name, its kind, its default (empty: the parameter is
+required) and what it means. The kinds: `text` (a plain string), `text@zh,en` (the
+string once in each of these languages, so that a pattern such as
+`?body skos:altLabel ?_name` matches a label in any of them), `integer`, and `iri:`
+with the namespace its values live in. Values are bound as RDF terms in a VALUES
+block, never pasted into query text.
 
 Broken metadata is an error, not a warning: a header that cannot be read or a
 query that does not parse stops with the file and line.
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import product
 from pathlib import Path
 
 from .errors import InputError, KgtoolError
@@ -34,6 +38,8 @@ _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _HEADER_LINE = re.compile(r"^#\+\s?(?P<body>.*)$")
 _XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _KEY_VALUE = re.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
+_LANGUAGE = r"[a-zA-Z]+(-[a-zA-Z0-9]+)*"
+_KIND = re.compile(rf"^(text|text@{_LANGUAGE}(,{_LANGUAGE})*|integer|iri:\S+)$")
 
 
 class UnknownQueryError(KgtoolError):
@@ -47,20 +53,23 @@ class ParameterError(KgtoolError):
 @dataclass(frozen=True)
 class Parameter:
     name: str
-    kind: str  # "text", "integer" or "iri:<namespace>"
+    kind: str  # "text", "text@<language>,<language>…", "integer" or "iri:<namespace>"
     default: str
     description: str
 
-    def term(self, value: str):
-        """The RDF term (a pyoxigraph term) `value` stands for, or ParameterError."""
+    def terms(self, value: str) -> tuple:
+        """The RDF terms (pyoxigraph terms) `value` stands for: one, or one per language
+        of a `text@…` kind; ParameterError if it does not fit the kind."""
         from pyoxigraph import Literal, NamedNode
 
         if self.kind == "text":
-            return Literal(value)
+            return (Literal(value),)
+        if self.kind.startswith("text@"):
+            return tuple(Literal(value, language=language) for language in self.kind[5:].split(","))
         if self.kind == "integer":
             if not re.fullmatch(r"-?\d+", value):
                 raise ParameterError(f"parameter '{self.name}' takes a whole number, not '{value}'")
-            return Literal(str(int(value)), datatype=NamedNode(_XSD_INTEGER))
+            return (Literal(str(int(value)), datatype=NamedNode(_XSD_INTEGER)),)
         namespace = self.kind.removeprefix("iri:")
         if value.startswith(namespace):
             value = value[len(namespace):]
@@ -68,7 +77,7 @@ class Parameter:
             raise ParameterError(
                 f"parameter '{self.name}' takes a name under {namespace} such as '{self.default or 'name'}', not '{value}'"
             )
-        return NamedNode(namespace + value)
+        return (NamedNode(namespace + value),)
 
 
 def _parse_parameter(text: str, path: Path, line: int) -> Parameter:
@@ -76,8 +85,11 @@ def _parse_parameter(text: str, path: Path, line: int) -> Parameter:
     if len(parts) != 4 or not parts[0]:
         raise InputError(path, "a param line is '#+ param: name | kind | default | description'", line=line)
     name, kind, default, description = parts
-    if kind not in ("text", "integer") and not (kind.startswith("iri:") and len(kind) > 4):
-        raise InputError(path, f"param '{name}' has kind '{kind}'; use text, integer or iri:<namespace>", line=line)
+    if not _KIND.match(kind):
+        raise InputError(
+            path, f"param '{name}' has kind '{kind}'; use text, text@ and languages (text@zh,en), integer or iri:<namespace>",
+            line=line,
+        )
     return Parameter(name, kind, default, description)
 
 
@@ -93,8 +105,8 @@ class SavedQuery:
     params: tuple[Parameter, ...] = ()
 
     def bindings(self, given: dict[str, str] | None = None) -> dict:
-        """The query's parameters as pyoxigraph Variables bound to RDF terms: the values
-        given, else the defaults."""
+        """The query's parameters as pyoxigraph Variables, each bound to its RDF terms
+        (a tuple): the values given, else the defaults."""
         from pyoxigraph import Variable
 
         given = dict(given or {})
@@ -110,7 +122,7 @@ class SavedQuery:
                 raise ParameterError(
                     f"query '{self.name}' needs --param {parameter.name}=… ({parameter.description})"
                 )
-            bound[Variable("_" + parameter.name)] = parameter.term(value)
+            bound[Variable("_" + parameter.name)] = parameter.terms(value)
         return bound
 
 
@@ -276,12 +288,13 @@ _WHERE_GROUP = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 def with_values(text: str, bindings: dict) -> str:
     """The query with its parameters as a VALUES block of RDF terms (written as N-Triples
     terms, which escapes them) at the top of every WHERE group, so that they bind
-    inside subqueries too — what substitution does in the embedded engine."""
+    inside subqueries too — what substitution does in the embedded engine. A parameter
+    bound to several terms gives a row for each."""
     if not bindings:
         return text
     variables = " ".join(str(variable) for variable in bindings)
-    terms = " ".join(str(term) for term in bindings.values())
-    block = f" VALUES ({variables}) {{ ({terms}) }}"
+    rows = " ".join("(" + " ".join(str(term) for term in row) + ")" for row in product(*bindings.values()))
+    block = f" VALUES ({variables}) {{ {rows} }}"
     return _WHERE_GROUP.sub(lambda match: match.group(0) + block, text)
 
 

@@ -191,18 +191,18 @@ def start_oxigraph(store: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
     return server
 
 
-def _placeholder(parameter) -> Literal | NamedNode:
+def _placeholder(parameter) -> tuple:
     # A required parameter has no value to offer: show where one goes, in its form.
     if parameter.kind.startswith("iri:"):
-        return NamedNode(parameter.kind.removeprefix("iri:") + "…")
-    return Literal("…")
+        return (NamedNode(parameter.kind.removeprefix("iri:") + "…"),)
+    return parameter.terms("…") if parameter.kind.startswith("text") else (Literal("…"),)
 
 
 def page_text(query: SavedQuery) -> str:
     """The query as the page offers it: its header kept, each parameter bound to its
     default (or a placeholder … when it has none) in a VALUES block."""
     bindings = {
-        Variable("_" + p.name): p.term(p.default) if p.default else _placeholder(p) for p in query.params
+        Variable("_" + p.name): p.terms(p.default) if p.default else _placeholder(p) for p in query.params
     }
     return with_values(query.text, bindings)
 

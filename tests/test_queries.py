@@ -216,6 +216,29 @@ def test_a_query_file_without_a_header_is_an_error(built_project, tmp_path):
     assert "bare.rq: the header lacks summary" in result.output
 
 
+def test_a_parameter_of_an_unknown_kind_is_named_with_its_line(built_project, tmp_path):
+    odd = tmp_path / "odd.rq"
+    odd.write_text(
+        "#+ summary: s\n#+ description: d\n#+ columns: [x]\n#+ param: x | text@ | | a text\n"
+        "SELECT ?x WHERE { BIND (?_x AS ?x) }\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["--root", str(built_project), "query", str(odd), "--param", "x=1"])
+    assert result.exit_code == 2
+    assert "odd.rq:4: param 'x' has kind 'text@'" in result.output
+
+
+def test_a_text_parameter_in_several_languages_binds_one_row_per_language(tmp_path):
+    path = tmp_path / "labels.rq"
+    path.write_text(
+        "#+ summary: s\n#+ description: d\n#+ columns: [thing]\n#+ param: name | text@zh,en | | a label\n"
+        "SELECT ?thing WHERE { ?thing <http://www.w3.org/2000/01/rdf-schema#label> ?_name }\n",
+        encoding="utf-8",
+    )
+    text = with_values(load_query(path).text, load_query(path).bindings({"name": "工信部"}))
+    assert 'VALUES (?_name) { ("工信部"@zh) ("工信部"@en) }' in text
+
+
 def test_heritage_lead_agencies_gives_the_role_beside_each_body(repository_build):
     rows = [tuple(r.values()) for r in answer(repository_build, "heritage-lead-agencies").rows]
     assert rows == [
@@ -432,6 +455,20 @@ def test_agency_profile_lists_every_item_of_a_body_with_its_role(repository_buil
         ("8.", "responsible"), ("(三)", "participant"), ("(四)", "responsible"), ("（五）", "responsible"),
         ("（六）", "responsible"), ("4", "responsible"), ("5", "responsible"), ("7", "responsible"),
     ])
+
+
+def test_agency_profile_finds_a_body_by_its_english_name_too(repository_build):
+    # agencies.ttl: 工业和信息化部 is labelled "Ministry of Industry and Information Technology"@en.
+    by_english = answer(repository_build, "agency-profile", params={"name": "Ministry of Industry and Information Technology"}).rows
+    by_chinese = answer(repository_build, "agency-profile", params={"name": "工业和信息化部"}).rows
+    assert by_english == by_chinese
+    assert {r["agency"] for r in by_english} == {"工业和信息化部"}
+
+
+def test_agency_profile_of_a_body_no_clause_names_is_one_row_without_items(repository_build):
+    # 国务院 (altLabel of 中华人民共和国国务院) appears only in 党中央、国务院, never in a clause.
+    rows = answer(repository_build, "agency-profile", params={"name": "国务院"}).rows
+    assert [tuple(r.values()) for r in rows] == [("中华人民共和国国务院", "national", "全国", "", "", "", "", "")]
 
 
 def test_task_search_finds_every_item_that_prints_the_phrase(repository_build):
