@@ -15,35 +15,45 @@ FORMATS = ("table", "csv", "tsv", "json", "md")
 
 
 @functools.cache
-def _wide_characters() -> re.Pattern:
-    """Every East Asian Wide or Fullwidth character (two columns in a terminal: Chinese
-    among them) as one character class, read from unicodedata once. All of them lie
-    below U+40000."""
+def _narrow_runs() -> re.Pattern:
+    """Runs of characters that take one column in a terminal: all but the East Asian
+    Wide and Fullwidth ones of the Basic Multilingual Plane (Chinese among them), read
+    from unicodedata once. A class of the BMP alone is a bitmap to the regex engine;
+    one with the wide ranges above it too is a list of ranges tried one by one."""
     ranges, start = [], None
-    for code in range(0x40001):
-        wide = code < 0x40000 and unicodedata.east_asian_width(chr(code)) in "WF"
+    for code in range(0x10001):
+        wide = code < 0x10000 and unicodedata.east_asian_width(chr(code)) in "WF"
         if wide and start is None:
             start = code
         elif not wide and start is not None:
             ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(code - 1))}")
             start = None
-    return re.compile(f"[{''.join(ranges)}]")
+    return re.compile(f"[^{''.join(ranges)}]+")
 
 
 def _width(text: str) -> int:
-    return len(text) if text.isascii() else len(text) + len(_wide_characters().findall(text))
+    """The columns `text` takes in a terminal: two for each wide character."""
+    if text.isascii():
+        return len(text)
+    width = 2 * len(text) - sum(map(len, _narrow_runs().findall(text)))
+    if max(text) > "\uffff":  # past the BMP: ideographs of extensions B–G, emoji
+        width += sum(1 for char in text if char > "\uffff" and unicodedata.east_asian_width(char) in "WF")
+    return width
 
 
 def _table(result: QueryResult) -> str:
-    # Each distinct value measured once: a table repeats its values (an item's text in
-    # every row of its bodies).
-    width_of = {value: _width(value) for value in {*result.columns, *(r[c] for r in result.rows for c in result.columns)}}
-    widths = {c: max([width_of[c]] + [width_of[r[c]] for r in result.rows]) for c in result.columns}
+    # Each distinct value of a column is measured and padded once: a table repeats its
+    # values (an item's text in every row of its bodies).
+    columns = result.columns
+    distinct = {c: {c, *(r[c] for r in result.rows)} for c in columns}
+    width_of = {value: _width(value) for values in distinct.values() for value in values}
+    widths = {c: max(width_of[value] for value in distinct[c]) for c in columns}
+    padded = {c: {value: value + " " * (widths[c] - width_of[value]) for value in distinct[c]} for c in columns}
 
     def line(cells: dict) -> str:
-        return "  ".join(cells[c] + " " * (widths[c] - width_of[cells[c]]) for c in result.columns).rstrip()
+        return "  ".join([padded[c][cells[c]] for c in columns]).rstrip()
 
-    lines = [line({c: c for c in result.columns}), "  ".join("-" * widths[c] for c in result.columns)]
+    lines = [line({c: c for c in columns}), "  ".join("-" * widths[c] for c in columns)]
     lines += [line(r) for r in result.rows]
     lines.append(f"({len(result.rows)} rows)")
     return "\n".join(lines) + "\n"
