@@ -139,3 +139,24 @@ def test_turbo_validates_unless_a_file_writes_a_number_the_store_would_rewrite()
     # writes it so; a plan written canonically is validated by turbo itself.
     assert prepare([NO_BASIS], root=REPO).engine == "turbo"
     assert prepare([REPO / "tests" / "shapes" / "core-target-quantity-canonical.ttl"], root=REPO).engine == "pyshacl"
+
+
+def test_two_engine_runs_share_the_shapes_by_their_cost():
+    from kgtool.validate import _shape_groups
+
+    shapes = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        @prefix core: <https://w3id.org/icpkg/shapes/core#> .
+        @prefix ex: <https://example.org/> .
+        ex:clauses sh:targetClass ex:Clause ; core:cost 22 .
+        ex:coverage sh:targetNode ex:task ; core:cost 17 .
+        ex:counterparts sh:targetSubjectsOf ex:alignsWith ; core:cost 10 .
+        ex:labels sh:targetClass ex:Agency .
+        ex:titles sh:targetObjectsOf ex:title .
+        ex:helper sh:datatype ex:string .
+    """, format="turtle")
+    ex = "https://example.org/"
+    groups = [{str(shape).removeprefix(ex) for shape in group} for group in _shape_groups(shapes, 2)]
+    # The costliest alone first; the next two together (27); the two of no stated cost
+    # (one second each) join the lighter; a shape without a target is in no group.
+    assert groups == [{"clauses", "labels", "titles"}, {"coverage", "counterparts"}]
