@@ -42,21 +42,19 @@ def _width(text: str) -> int:
 
 
 def _table(result: QueryResult) -> str:
-    # Each distinct value of a column is measured and padded once: a table repeats its
-    # values (an item's text in every row of its bodies).
+    # Column by column, each distinct value measured and padded once: a table repeats
+    # its values (an item's text in every row of its bodies).
     columns = result.columns
-    distinct = {c: {c, *(r[c] for r in result.rows)} for c in columns}
+    cells = {c: [row[c] for row in result.rows] for c in columns}
+    distinct = {c: {c, *cells[c]} for c in columns}
     width_of = {value: _width(value) for values in distinct.values() for value in values}
-    widths = {c: max(width_of[value] for value in distinct[c]) for c in columns}
+    widths = {c: max(map(width_of.__getitem__, distinct[c])) for c in columns}
     padded = {c: {value: value + " " * (widths[c] - width_of[value]) for value in distinct[c]} for c in columns}
-
-    def line(cells: dict) -> str:
-        return "  ".join([padded[c][cells[c]] for c in columns]).rstrip()
-
-    lines = [line({c: c for c in columns}), "  ".join("-" * widths[c] for c in columns)]
-    lines += [line(r) for r in result.rows]
-    lines.append(f"({len(result.rows)} rows)")
-    return "\n".join(lines) + "\n"
+    header = "  ".join(padded[c][c] for c in columns).rstrip()
+    rule = "  ".join("-" * widths[c] for c in columns)
+    lines = zip(*(map(padded[c].__getitem__, cells[c]) for c in columns))
+    body = ("  ".join(line).rstrip() for line in lines)
+    return "\n".join([header, rule, *body, f"({len(result.rows)} rows)"]) + "\n"
 
 
 def _delimited(result: QueryResult, delimiter: str) -> str:
