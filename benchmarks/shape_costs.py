@@ -23,7 +23,7 @@ from rdflib.namespace import RDF, SH
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from kgtool.validate import COST, ENGINES, _shape_groups, prepare  # noqa: E402
+from kgtool.validate import COST, ENGINES, prepare, targeted_shapes  # noqa: E402
 
 
 def seconds(inputs, shapes) -> float:
@@ -45,7 +45,7 @@ def main() -> None:
     baseline = min(seconds(inputs, empty) for _ in range(2))  # the first also warms caches
     print(f"baseline (parsing the data): {baseline:.1f} s")
     print(f"{'shape':55} {'seconds':>8} {'core:cost':>10}")
-    for shape in sorted(s for group in _shape_groups(inputs.shapes, 1) for s in group):
+    for shape in sorted(targeted_shapes(inputs.shapes)):
         cost = inputs.shapes.value(shape, COST)
         spent = max(0.0, seconds(inputs, _only(inputs.shapes, [shape])) - baseline)
         print(f"{str(shape).rsplit('/', 1)[-1]:55} {spent:8.1f} {'' if cost is None else str(cost):>10}", flush=True)

@@ -65,7 +65,7 @@ class Parameter:
         if self.kind == "text":
             return (Literal(value),)
         if self.kind.startswith("text@"):
-            return tuple(Literal(value, language=language) for language in self.kind[5:].split(","))
+            return tuple(Literal(value, language=language) for language in self.kind.removeprefix("text@").split(","))
         if self.kind == "integer":
             if not re.fullmatch(r"-?\d+", value):
                 raise ParameterError(f"parameter '{self.name}' takes a whole number, not '{value}'")

@@ -195,7 +195,9 @@ def _placeholder(parameter) -> tuple:
     # A required parameter has no value to offer: show where one goes, in its form.
     if parameter.kind.startswith("iri:"):
         return (NamedNode(parameter.kind.removeprefix("iri:") + "…"),)
-    return parameter.terms("…") if parameter.kind.startswith("text") else (Literal("…"),)
+    if parameter.kind == "integer":
+        return (Literal("…"),)  # no number says "a value goes here"
+    return parameter.terms("…")  # a text, in each of its languages
 
 
 def page_text(query: SavedQuery) -> str:

@@ -262,10 +262,15 @@ class _Turbo:
 COST = URIRef("https://w3id.org/icpkg/shapes/core#cost")
 
 
+def targeted_shapes(shapes: Graph) -> set:
+    """The shapes that select focus nodes themselves (a target of any kind)."""
+    return {shape for target in _TARGETS for shape in shapes.subjects(target, None)}
+
+
 def _shape_groups(shapes: Graph, count: int) -> list[list]:
     """The shapes with targets in `count` groups of about equal cost (core:cost, one second
     where a shape gives none): the costliest first, each to the group with least so far."""
-    targeted = {shape for target in _TARGETS for shape in shapes.subjects(target, None)}
+    targeted = targeted_shapes(shapes)
     cost = {shape: float(shapes.value(shape, COST, default=Literal(1))) for shape in targeted}
     groups: list[list] = [[] for _ in range(count)]
     totals = [0.0] * count
@@ -507,7 +512,7 @@ def _restrict_targets(shapes: Graph, data: Graph, allowed: set) -> Graph:
         SH.targetObjectsOf: lambda p: set(data.objects(None, p)),
         SH.targetNode: lambda node: {node},
     }
-    for shape in {s for target in _TARGETS for s in shapes.subjects(target, None)}:
+    for shape in targeted_shapes(shapes):
         focus = set()
         for target, select in selectors.items():
             for argument in list(restricted.objects(shape, target)):
