@@ -6,7 +6,8 @@ is read from the kernel (wait4):
 
   * kgtool: `kgtool build`, `kgtool validate` (pyshacl-turbo), every saved query inside a warm
     process (median of --repeat runs) and as a cold `kgtool query NAME` — answered from the
-    rows the build kept where it kept them, and then also evaluated on the store;
+    rows the build kept where it kept them, and then also evaluated on the store — and
+    each evaluated on the store copied into memory (`open_build(in_memory=True)`);
   * the plain stack — what a user would combine by hand from the packages the
     project names: rdflib parses every file into one graph, owlrl computes the
     OWL 2 RL closure (build); pySHACL validates the same data graph against the
@@ -102,19 +103,21 @@ def _median(action, repeat: int) -> float:
     return statistics.median([first] + [_timed(action) for _ in range((repeat if first < 1 else 3) - 1)])
 
 
-def warm_queries(project: Path, repeat: int) -> dict[str, float]:
+def warm_queries(project: Path, repeat: int, in_memory: bool = False) -> dict[str, float]:
     """kgtool: median seconds of each saved query in one process, as `kgtool query` answers
     it (from the answers the build kept, where it kept one) and, under "NAME (store)",
-    evaluated on the build's store."""
+    evaluated on the build's store. With `in_memory`, the store is copied into memory
+    first (its seconds under "open") and every query is evaluated on it, under "NAME (store)"."""
     from kgtool.build import open_build
     from kgtool.queries import evaluate, run_query, with_values
 
-    build = open_build(project)
-    medians = {}
+    build = open_build(project, in_memory=in_memory)
+    medians = {"open": _timed(lambda: build.store)}
     for name, query in _saved_queries(project).items():
-        medians[name] = _median(lambda: run_query(build, query, PARAMETERS.get(name)), repeat)
         text = with_values(query.text, query.bindings(PARAMETERS.get(name)))
-        if build.stored_answer(name, text) is not None:
+        if not in_memory:
+            medians[name] = _median(lambda: run_query(build, query, PARAMETERS.get(name)), repeat)
+        if in_memory or build.stored_answer(name, text) is not None:
             medians[f"{name} (store)"] = _median(
                 lambda: evaluate(build.store, name, text, use_default_graph_as_union=True), repeat)
     return medians
@@ -182,10 +185,10 @@ def run_child(mode: str, project: Path, extra: list[str]) -> None:
         plain_build(project)
     elif mode == "plain-validate":
         plain_validate(project)
-    elif mode in ("warm-queries", "plain-queries"):
-        repeat = int(extra[0])
-        medians = (warm_queries if mode == "warm-queries" else plain_queries)(project, repeat)
-        print(json.dumps(medians))
+    elif mode in ("warm-queries", "memory-queries"):
+        print(json.dumps(warm_queries(project, int(extra[0]), in_memory=mode == "memory-queries")))
+    elif mode == "plain-queries":
+        print(json.dumps(plain_queries(project, int(extra[0]))))
 
 
 # -- the benchmark ---------------------------------------------------------------------
@@ -215,17 +218,25 @@ def benchmark(size: int, workdir: Path, repeat: int, timeout: float, plain: bool
                  measure(child("plain-validate", project), timeout) if plain else None))
     # Twenty queries in one process each: a longer limit than for one step.
     warm = measure(child("warm-queries", project, str(repeat)), 6 * timeout)
+    memory = measure(child("memory-queries", project, str(repeat)), 6 * timeout)
     plain_warm = measure(child("plain-queries", project, str(repeat)), 6 * timeout) if plain else None
-    warm_medians, plain_medians = _last_json(warm), _last_json(plain_warm) if plain_warm else {}
+    warm_medians, memory_medians = _last_json(warm), _last_json(memory)
+    plain_medians = _last_json(plain_warm) if plain_warm else {}
+
+    def plain_run(name):
+        return Run(plain_medians.get(name), plain_warm.peak_mb) if plain_warm else None
+
+    rows.append(("open the build's store in memory", Run(memory_medians.get("open"), memory.peak_mb), None))
     for name in _saved_queries(project):
         params = [arg for key, value in PARAMETERS.get(name, {}).items() for arg in ("--param", f"{key}={value}")]
         runs = 3 if (warm_medians.get(name) or 0) < 1 else 1
         cold = [measure(kgtool(project, "query", name, *params), timeout) for _ in range(runs)]
-        rows.append((f"query {name}, warm p50", Run(warm_medians.get(name), warm.peak_mb),
-                     Run(plain_medians.get(name), plain_warm.peak_mb) if plain_warm else None))
+        rows.append((f"query {name}, warm p50", Run(warm_medians.get(name), warm.peak_mb), plain_run(name)))
         if f"{name} (store)" in warm_medians:  # answered from the build: the engine's time too
             rows.append(("  the same, evaluated on the store", Run(warm_medians[f"{name} (store)"], warm.peak_mb),
-                         Run(plain_medians.get(name), plain_warm.peak_mb) if plain_warm else None))
+                         plain_run(name)))
+        rows.append(("  the same, on the store in memory", Run(memory_medians.get(f"{name} (store)"), memory.peak_mb),
+                     plain_run(name)))
         # The plain stack has no cold command of its own to compare with.
         rows.append((f"query {name}, cold wall", Run(statistics.median(r.seconds for r in cold), max(r.peak_mb for r in cold)), None))
     return rows

@@ -133,10 +133,11 @@ def _owlrl_into(store, progress: Progress) -> list[str]:
     return closure.inconsistencies
 
 
-def open_build(root: Path | str | None = None, build_dir: Path | str | None = None) -> Build:
-    """The last build of a project, for reading."""
+def open_build(root: Path | str | None = None, build_dir: Path | str | None = None, in_memory: bool = False) -> Build:
+    """The last build of a project, for reading; with `in_memory=True` its store is
+    copied into memory on first use, for faster queries in a long-running process."""
     target = Path(build_dir) if build_dir else find_project(root).build_dir
-    return Build.open(target)
+    return Build.open(target, in_memory)
 
 
 def changed_inputs(result: Build, project: Project) -> list[str]:

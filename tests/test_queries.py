@@ -14,8 +14,9 @@ from click.testing import CliRunner
 
 from kgtool.cli import main
 from kgtool.queries import catalogue, evaluate, find_query, load_query, run_query, with_values
+from kgtool.store import Build
 
-from conftest import REPO, copy_project
+from conftest import REPO, REQUIRED_PARAMETERS, copy_project
 from test_graphs import ASSIGNMENTS
 
 CONTRACT_COLUMNS = {
@@ -634,6 +635,22 @@ def _unordered_lists(row: dict) -> tuple:
     # GROUP_CONCAT joins a group's values in whatever order the engine meets them, which
     # differs between the store in memory (where the build answers) and on disk.
     return tuple(tuple(sorted(re.split("[ 、]", cell))) for cell in row.values())
+
+
+@pytest.fixture(scope="module")
+def build_in_memory(repository_build):
+    return Build.open(repository_build.path, in_memory=True)
+
+
+@pytest.mark.parametrize("name", sorted(catalogue(QUERIES)))
+def test_a_build_opened_in_memory_answers_every_saved_query_as_on_disk(repository_build, build_in_memory, name):
+    query = find_query(QUERIES, name)
+    text = with_values(query.text, query.bindings(REQUIRED_PARAMETERS.get(name)))
+    for graphs in ({"use_default_graph_as_union": True}, {"default_graph": repository_build.default_graphs(False)}):
+        on_disk = evaluate(repository_build.store, name, text, **graphs)
+        in_memory = evaluate(build_in_memory.store, name, text, **graphs)
+        assert in_memory.columns == on_disk.columns
+        assert Counter(map(_unordered_lists, in_memory.rows)) == Counter(map(_unordered_lists, on_disk.rows))
 
 
 def test_an_edited_query_is_evaluated_not_read_from_the_build(repository_build, tmp_path):
