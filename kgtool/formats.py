@@ -12,6 +12,7 @@ import unicodedata
 from .queries import QueryResult
 
 FORMATS = ("table", "csv", "tsv", "json", "md")
+PAST_THE_BMP = re.compile("[\U00010000-\U0010FFFF]")  # ideographs of extensions B–G, emoji
 
 
 @functools.cache
@@ -35,21 +36,23 @@ def _width(text: str) -> int:
     """The columns `text` takes in a terminal: two for each wide character."""
     if text.isascii():
         return len(text)
-    width = 2 * len(text) - sum(map(len, _narrow_runs().findall(text)))
-    if max(text) > "\uffff":  # past the BMP: ideographs of extensions B–G, emoji
+    width = len(text) + len(_narrow_runs().sub("", text))  # what is left is wide
+    if PAST_THE_BMP.search(text):
         width += sum(1 for char in text if char > "\uffff" and unicodedata.east_asian_width(char) in "WF")
     return width
 
 
 def _table(result: QueryResult) -> str:
     # Column by column, each distinct value measured and padded once: a table repeats
-    # its values (an item's text in every row of its bodies).
+    # its values (an item's text in every row of its bodies). The last column, often
+    # the longest, is not padded: nothing follows it.
     columns = result.columns
     cells = {c: [row[c] for row in result.rows] for c in columns}
     distinct = {c: {c, *cells[c]} for c in columns}
     width_of = {value: _width(value) for values in distinct.values() for value in values}
     widths = {c: max(map(width_of.__getitem__, distinct[c])) for c in columns}
-    padded = {c: {value: value + " " * (widths[c] - width_of[value]) for value in distinct[c]} for c in columns}
+    padded = {c: {value: value + " " * (widths[c] - width_of[value]) for value in distinct[c]} for c in columns[:-1]}
+    padded[columns[-1]] = {value: value for value in distinct[columns[-1]]}
     header = "  ".join(padded[c][c] for c in columns).rstrip()
     rule = "  ".join("-" * widths[c] for c in columns)
     lines = zip(*(map(padded[c].__getitem__, cells[c]) for c in columns))
