@@ -75,7 +75,7 @@ def write_summary(staging: Path, summary: dict) -> None:
 class Build:
     """A finished build, opened for reading. Quads are parsed on first use.
 
-    `in_memory`: the store is copied into memory when first used (about 14 s and
+    `in_memory`: the store is copied into memory when first used (about 15 s and
     0.5 GB per million triples on a 2-core machine), and queries evaluated on it
     run two to seven times faster than on disk — for a notebook or any process
     that asks many questions. On disk (the default) it opens at once."""
