@@ -23,7 +23,7 @@ from rdflib.namespace import RDF, SH
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from kgtool.validate import COST, ENGINES, prepare, targeted_shapes  # noqa: E402
+from kgtool.validate import COST, ENGINES, TARGETS, prepare, targeted_shapes  # noqa: E402
 
 
 def seconds(inputs, shapes) -> float:
@@ -55,7 +55,7 @@ def _only(shapes, kept: list):
     """The shapes graph with the targets of every shape but `kept` removed."""
     only = Graph()
     only += shapes
-    for target in (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode):
+    for target in TARGETS:
         for shape, value in list(only.subject_objects(target)):
             if shape not in kept:
                 only.remove((shape, target, value))

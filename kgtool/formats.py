@@ -51,11 +51,11 @@ def _table(result: QueryResult) -> str:
     distinct = {c: {c, *cells[c]} for c in columns}
     width_of = {value: _width(value) for values in distinct.values() for value in values}
     widths = {c: max(map(width_of.__getitem__, distinct[c])) for c in columns}
-    padded = {c: {value: value + " " * (widths[c] - width_of[value]) for value in distinct[c]} for c in columns[:-1]}
-    padded[columns[-1]] = {value: value for value in distinct[columns[-1]]}
-    header = "  ".join(padded[c][c] for c in columns).rstrip()
+    *before, last = columns
+    padded = {c: {value: value + " " * (widths[c] - width_of[value]) for value in distinct[c]} for c in before}
+    header = "  ".join([*(padded[c][c] for c in before), last]).rstrip()
     rule = "  ".join("-" * widths[c] for c in columns)
-    lines = zip(*(map(padded[c].__getitem__, cells[c]) for c in columns))
+    lines = zip(*(map(padded[c].__getitem__, cells[c]) for c in before), cells[last])
     body = ("  ".join(line).rstrip() for line in lines)
     return "\n".join([header, rule, *body, f"({len(result.rows)} rows)"]) + "\n"
 

@@ -83,6 +83,7 @@ class Build:
     path: Path
     in_memory: bool = False
     _datasets: dict = field(default_factory=dict, repr=False)
+    _answers: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def open(cls, build_dir: Path, in_memory: bool = False) -> "Build":
@@ -127,12 +128,15 @@ class Build:
 
     def stored_answer(self, name: str, text: str) -> tuple[list[str], list[dict[str, str]]] | None:
         """The columns and rows the build gave for the saved query `name`, if it evaluated
-        exactly `text` (a query edited since, or other parameter values, do not match)."""
-        try:
-            document = json.loads((self.path / ANSWERS_DIR / f"{name}.json").read_bytes())
-        except (OSError, ValueError):
-            return None
-        if document.get("sha256") != _digest(text):
+        exactly `text` (a query edited since, or other parameter values, do not match).
+        Each kept answer is read from disk once, like the store it was read beside."""
+        if name not in self._answers:
+            try:
+                self._answers[name] = json.loads((self.path / ANSWERS_DIR / f"{name}.json").read_bytes())
+            except (OSError, ValueError):
+                self._answers[name] = None
+        document = self._answers[name]
+        if document is None or document.get("sha256") != _digest(text):
             return None
         columns, values = document["columns"], document["values"]
         return columns, [dict(zip(columns, map(values.__getitem__, row))) for row in document["rows"]]

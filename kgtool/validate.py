@@ -37,7 +37,7 @@ from .project import Project, find_project
 
 COVERAGE_SHAPE = URIRef("https://w3id.org/icpkg/shapes/framework#CoverageShape")
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
-_TARGETS = (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode)
+TARGETS = (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode)
 
 
 class _PreparedQueryGraph(Graph):
@@ -264,7 +264,7 @@ COST = URIRef("https://w3id.org/icpkg/shapes/core#cost")
 
 def targeted_shapes(shapes: Graph) -> set:
     """The shapes that select focus nodes themselves (a target of any kind)."""
-    return {shape for target in _TARGETS for shape in shapes.subjects(target, None)}
+    return {shape for target in TARGETS for shape in shapes.subjects(target, None)}
 
 
 def _shape_groups(shapes: Graph, count: int) -> list[list]:
