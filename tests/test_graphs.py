@@ -13,10 +13,10 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
-from kgtool.clauses import resolve_clause
+from kgtool.extract.clauses import resolve_clause
 from kgtool.load import parse_turtle
 from kgtool.namespaces import DOC, DOCUMENT_CODES, ICP, PLACE, VOCAB
-from kgtool.registry import Registry
+from kgtool.extract.registry import Registry
 
 from conftest import REPO
 from source_text import clauses, normalise, source

@@ -12,7 +12,7 @@ from rdflib import Literal
 from rdflib.namespace import ORG, RDF, SKOS
 
 from kgtool.namespaces import ACTOR, AGENCY, ICP, PLACE, VOCAB
-from kgtool.registry import Registry, UnknownActorError, split_names
+from kgtool.extract.registry import Registry, UnknownActorError, split_names
 
 from conftest import REPO
 from source_text import clauses, fujian_units_concerned

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from .errors import KgtoolError
-from .namespaces import ICP, PLACE
+from ..errors import KgtoolError
+from ..namespaces import ICP, PLACE
 
 NATIONAL = PLACE["cn"]
 
