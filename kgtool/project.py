@@ -18,6 +18,9 @@ from .namespaces import GRAPH
 
 INPUT_FOLDERS = ("ontology", "graphs")
 REGISTRY_FILES = ("agencies.ttl", "places.ttl")  # graphs/ files shared by every document
+# Bodies and places `kgtool extract` had to create, one file per extracted document,
+# kept apart from the curated registry until a person accepts them.
+EXTRACTED_REGISTRY = "registry"
 ROOT_ENV = "KGTOOL_ROOT"
 
 
@@ -45,7 +48,12 @@ class Project:
         return files
 
     def registry_files(self) -> list[Path]:
-        return [self.root / "graphs" / name for name in REGISTRY_FILES]
+        """The curated registry, then the bodies and places extraction created."""
+        extracted = sorted((self.root / "graphs" / EXTRACTED_REGISTRY).glob("*.ttl"))
+        return [self.root / "graphs" / name for name in REGISTRY_FILES] + extracted
+
+    def extracted_registry_file(self, code: str) -> Path:
+        return self.root / "graphs" / EXTRACTED_REGISTRY / f"{code}.ttl"
 
     def document_files(self) -> list[Path]:
         """The graphs of the policy documents: every graphs/*.ttl but the registry."""

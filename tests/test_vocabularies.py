@@ -109,7 +109,7 @@ def test_policy_instruments_follow_rothwell_and_zegveld(vocabularies):
         ("agency-kind", {"government-department", "party-organ", "peoples-organisation", "state-owned-enterprise", "association"}),
         ("level", {"national", "provincial", "prefectural"}),
         ("target-kind", {"output", "funding-cap", "recurring-quota"}),
-        ("statement-basis", {"stated", "interpreted", "external"}),
+        ("statement-basis", {"stated", "interpreted", "external", "extracted"}),
         ("document-status", {"final", "draft-for-comment"}),
     ],
 )

@@ -73,7 +73,7 @@ class Registry:
                 todo.extend(self._inside.get(place, ()))
         return found
 
-    def _labelled(self, name: str, places: set[URIRef]) -> set[URIRef]:
+    def labelled(self, name: str, places: set[URIRef]) -> set[URIRef]:
         return {actor for place in places for actor in self._by_label.get((place, name), ())}
 
     def candidates(self, name: str, jurisdiction: URIRef) -> set[URIRef]:
@@ -81,8 +81,8 @@ class Registry:
         else at national level."""
         name = name.strip()
         if jurisdiction == NATIONAL:
-            return self._labelled(name, {NATIONAL})
-        return self._labelled(name, self.places_within(jurisdiction)) or self._labelled(name, {NATIONAL})
+            return self.labelled(name, {NATIONAL})
+        return self.labelled(name, self.places_within(jurisdiction)) or self.labelled(name, {NATIONAL})
 
     def resolve(self, name: str, jurisdiction: URIRef) -> Actor:
         """The one actor `name` denotes in `jurisdiction`, or UnknownActorError."""

@@ -1,0 +1,748 @@
+"""Draft a document graph from a plan's normalised text.
+
+The outline (kgtool.extract.layout), the document's facts (metadata), clauses and
+bodies (clauses, actors), targets (targets) and the vocabularies' words
+(lexicon) become the same model the curated graphs use (graphs/README.md). What
+is read off the text is stated; what is read in — carrier types, themes, target
+kinds, counted carrier types, alignments, restatements — is recorded with an
+icp:Evidence saying how it was found, and the extraction itself is an
+icp:Extraction naming the extractor's version.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
+
+from .. import __version__
+from ..errors import KgtoolError
+from ..load import parse_turtle
+from ..namespaces import ACTOR, AGENCY, DOC, ELI, ELI_DL, ICP, ID, PLACE, VOCAB
+from ..project import Project
+from .actors import Actors, Resolution
+from .alignment import ALIGN_THRESHOLD, find_reuse, suggest_alignments
+from .bodies import NewBody
+from .clauses import FoundClause, column_assignments, find_clauses, parse_clause
+from .layout import Part, parts, read_outline
+from .lexicon import Lexicons
+from .metadata import Facts, read_facts
+from .places import NATIONAL, Division, division, division_by_slug, divisions_named
+from .registry import Registry, split_names
+from .slugs import pinyin_slug, unique
+from .targets import FoundTarget, find_targets
+
+EXTRACTOR = f"kgtool extract {__version__}"
+_KIND_WORDS = {"implementation-plan": "plan", "action-plan": "plan", "guidance": "guidance",
+               "task-division-table": "task-table", "notice": "notice"}
+# Slug prefixes for items whose numbering restarts in a later part (graphs/README.md).
+_KIND_PREFIX = {"general-requirement": "requirement", "safeguard-measure": "safeguard",
+                "organisational-measure": "organisation", "annex-row": "annex", "key-task": "task"}
+_CODE = re.compile(r"^[a-z]{2}(?:-[a-z0-9]+)+$")
+
+
+def vocab(scheme: str, concept: str) -> URIRef:
+    return VOCAB[f"{scheme}/{concept}"]
+
+
+@dataclass
+class KnownDocument:
+    code: str
+    title: str
+    numbers: list[str]
+    national: bool
+    items: dict[URIRef, str]          # item IRI → icp:text
+    numbers_of_items: dict[URIRef, str]
+    kinds: dict[URIRef, str]          # item IRI → its task kind's local name
+    year: str                         # the first year of its period, else of its date: which plan is newest
+
+
+@dataclass
+class Context:
+    """What the project knows already: its registry, vocabularies and documents."""
+
+    project: Project
+    registry: Registry
+    lexicons: Lexicons
+    documents: dict[str, KnownDocument]
+
+    @classmethod
+    def load(cls, project: Project, leave_out: str | None = None) -> "Context":
+        """The project's context; `leave_out` is the code being extracted again, whose
+        graph and registry file are not context but what is replaced."""
+        registry_graph = Graph()
+        for path in project.registry_files():
+            if path != project.extracted_registry_file(leave_out or ""):
+                registry_graph += parse_turtle(path)
+        documents_graph = Graph()
+        for path in project.document_files():
+            if path.stem != leave_out:
+                documents_graph += parse_turtle(path)
+        return cls(project, Registry(registry_graph), Lexicons(project.root / "ontology" / "vocab"),
+                   _documents(documents_graph))
+
+
+def _documents(graph: Graph) -> dict[str, KnownDocument]:
+    documents = {}
+    for doc in graph.subjects(RDF.type, ICP.PolicyDocument):
+        code = str(doc).rsplit("/", 1)[-1]
+        numbers = [str(n) for n in graph.objects(doc, ELI.id_local)]
+        items = {t: str(graph.value(t, ICP.text)) for t in graph.subjects(ICP.inDocument, doc)
+                 if (t, RDF.type, ICP.Task) in graph and graph.value(t, ICP.text) is not None}
+        documents[code] = KnownDocument(
+            code, str(graph.value(doc, DCTERMS.title) or ""), numbers,
+            graph.value(doc, ELI.jurisdiction) == PLACE["cn"], items,
+            {t: str(graph.value(t, ELI.number) or graph.value(t, DCTERMS.title)) for t in items},
+            {t: _local(graph.value(t, ICP.taskKind)) or "" for t in items},
+            str(graph.value(doc, ICP.periodStart) or graph.value(doc, ELI.date_document) or "")[:4])
+    return documents
+
+
+@dataclass
+class Spot:
+    """A place a person should look at: its line in the source, and why."""
+
+    line: int
+    what: str
+
+
+@dataclass
+class DraftClause:
+    iri: URIRef
+    found: FoundClause | None
+    text: str
+    resolved: list[tuple[Resolution, str]]   # (who, role)
+    paragraph: URIRef | None = None
+
+
+@dataclass
+class DraftItem:
+    part: Part
+    iri: URIRef
+    clauses: list[DraftClause] = field(default_factory=list)
+    targets: list[tuple[URIRef, FoundTarget]] = field(default_factory=list)
+    suggestions: list = field(default_factory=list)
+    reuse: list = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    code: str
+    where: Division
+    text: str
+    facts: Facts
+    graph: Graph
+    registry: Graph
+    parts: list[Part]
+    items: list[DraftItem]
+    actors: Actors
+    spots: list[Spot]
+    order: list[tuple[str | None, URIRef]]          # (banner, subject) in the order to write
+    registry_order: list[URIRef]
+
+    @property
+    def document(self) -> URIRef:
+        return DOC[self.code]
+
+
+class _Builder:
+    def __init__(self, text: str, context: Context, code: str | None, jurisdiction: str | None,
+                 source_file: str):
+        self.text = text
+        self.context = context
+        self.lexicons = context.lexicons
+        outline = read_outline(text)
+        task_kinds = self.lexicons["task-kind"]
+        self.parts = parts(outline, lambda title: _local(task_kinds.first_in(title)) or "key-task")
+        if not any(p.kind == "item" for p in self.parts):
+            raise KgtoolError("no numbered items found: the text has no outline of items "
+                              "(一、/（一）/1. headings, 专栏, or a task-division table with 序号 and 任务 columns)")
+        known = {c: (d.title, d.numbers) for c, d in context.documents.items()}
+        self.facts = read_facts(outline.preamble + outline.annex_titles, outline.closing, text,
+                                self.lexicons["document-kind"], known, code)
+        self.where = _jurisdiction(jurisdiction, self.facts, outline, text)
+        self.code = code or _propose_code(self.facts, self.where)
+        if not _CODE.match(self.code):
+            raise KgtoolError(f"“{self.code}” is not a document code: use lower-case ASCII words joined by "
+                              "hyphens, starting with the place (e.g. zj-2022-plan)")
+        self.source_file = source_file
+        self.graph = Graph()
+        self.registry_graph = Graph()
+        self.actors = Actors(context.registry, self.where)
+        self.spots: list[Spot] = []
+        self.order: list[tuple[str | None, URIRef]] = []
+        self.items: list[DraftItem] = []
+        self.evidence_taken: set[str] = set()
+
+    # Namespaces of this document's parts ------------------------------------------------
+
+    def iri(self, kind: str, slug: str) -> URIRef:
+        return ID[f"{kind}/{self.code}/{slug}"]
+
+    @property
+    def doc(self) -> URIRef:
+        return DOC[self.code]
+
+    @property
+    def extraction(self) -> URIRef:
+        return ID[f"extraction/{self.code}"]
+
+    def add(self, subject, predicate, value) -> None:
+        self.graph.add((subject, predicate, value))
+
+    def place(self, banner: str | None, subject: URIRef) -> None:
+        if all(s != subject for _, s in self.order):
+            self.order.append((banner, subject))
+
+    # The whole ------------------------------------------------------------------------------
+
+    def build(self) -> Draft:
+        self._document()
+        self._slugs()
+        banner = None
+        for part in self.parts:
+            if part.kind == "section":
+                banner = "".join(x for x in (part.number, part.title) if x) or "附件"
+                self._section(part, banner)
+            elif part.kind == "programme":
+                self._programme(part, banner)
+            else:
+                self._item(part, banner)
+        self._blanket_clauses()
+        self._alignments()
+        self._restatements()
+        self._registry()
+        return Draft(self.code, self.where, self.text, self.facts, self.graph, self.registry_graph, self.parts,
+                     self.items, self.actors, self.spots, self.order, self._registry_order())
+
+    def _document(self) -> None:
+        facts, doc = self.facts, self.doc
+        self.place("The document", doc)
+        self.add(doc, RDF.type, ICP.PolicyDocument)
+        self.add(doc, RDF.type, ELI_DL.DraftLegislationWork if facts.draft else ELI.LegalResource)
+        if not facts.title:
+            self.spots.append(Spot(1, "no title found in the title block; dcterms:title is missing"))
+        else:
+            self.add(doc, DCTERMS.title, Literal(facts.title, lang="zh"))
+        kind = facts.kind or "implementation-plan"
+        if facts.kind is None:
+            self.spots.append(Spot(facts.title_line, "the title names no document kind; implementation-plan assumed"))
+        self.add(doc, ELI.type_document, vocab("document-kind", kind))
+        if facts.number:
+            self.add(doc, ELI.id_local, Literal(facts.number))
+        for line, name in facts.issuers or self._issuer_from_number():
+            who = self.actors.resolve(name)
+            self.add(doc, ELI.passed_by, who.iri)
+            self._note_resolution(who, line)
+        if facts.date:
+            self.add(doc, ELI.date_document, Literal(facts.date, datatype=XSD.date))
+        if facts.period:
+            self.add(doc, ICP.periodStart, Literal(facts.period[0], datatype=XSD.gYear))
+            self.add(doc, ICP.periodEnd, Literal(facts.period[1], datatype=XSD.gYear))
+        self.add(doc, ICP.status, vocab("document-status", "draft-for-comment" if facts.draft else "final"))
+        self.add(doc, ELI.jurisdiction, PLACE[self.where.slug])
+        for code, _words in facts.implements:
+            self.add(doc, ELI.based_on, DOC[code])
+        self.add(doc, ICP.sourceFile, Literal(self.source_file))
+        self.add(doc, PROV.wasGeneratedBy, self.extraction)
+        self.place("The document", self.extraction)
+        self.add(self.extraction, RDF.type, ICP.Extraction)
+        self.add(self.extraction, RDFS.label, Literal(EXTRACTOR, lang="en"))
+        self.add(self.extraction, ICP.sourceFile, Literal(self.source_file))
+        self.add(self.extraction, SKOS.editorialNote, Literal(
+            "A draft made by kgtool extract: items, clauses, bodies and targets are read off the text; carrier "
+            "types, themes, target kinds, counted carrier types, alignments and restatements are read in, each "
+            "with an icp:Evidence; bodies the registry lacked are in graphs/registry/" + self.code + ".ttl.",
+            lang="en"))
+
+    def _issuer_from_number(self) -> list[tuple[int, str]]:
+        """Where no issuing body is printed, the body a 文号 opens with (工信部联产业〔2016〕446号)."""
+        number = self.facts.number or ""
+        for end in range(min(8, len(number)), 1, -1):
+            if self.context.registry.candidates(number[:end], PLACE[self.where.slug]):
+                return [(self.facts.number_line, number[:end])]
+        return []
+
+    # Slugs ------------------------------------------------------------------------------------
+
+    def _slugs(self) -> None:
+        sections = [p for p in self.parts if p.kind == "section"]
+        taken: set[str] = set()
+        for part in sections:
+            groups = [s for s in sections if s.group and s.parent is part.parent]
+            part.slug = unique(_section_slug(part, groups), taken)
+        items = [p for p in self.parts if p.kind == "item"]
+        counts = Counter(str(p.value) for p in items if p.value is not None)
+        main_kind = Counter(p.item_kind for p in items).most_common(1)[0][0]
+        taken = set()
+        for part in items:
+            if part.value is None:
+                group = part.parent.value if part.parent and part.parent.value else part.parent.slug if part.parent else "0"
+                part.slug = unique(f"{group}-{pinyin_slug(part.title, 6) or 'item'}", taken)
+            elif counts[str(part.value)] == 1:
+                part.slug = unique(str(part.value), taken)
+            elif part.item_kind == main_kind and part.item_kind != "annex-row" and str(part.value) not in taken:
+                part.slug = unique(str(part.value), taken)
+            else:
+                part.slug = unique(f"{_KIND_PREFIX[part.item_kind]}-{part.value}", taken)
+        taken = set()
+        for part in self.parts:
+            if part.kind == "programme":
+                stem = f"column-{part.value}" if part.number else f"project-{pinyin_slug(part.title, 8)}"
+                part.slug = unique(stem, taken)
+
+    # Sections, programmes, items ---------------------------------------------------------
+
+    def _section(self, part: Part, banner: str) -> None:
+        section = self.iri("section", part.slug)
+        self.place(banner, section)
+        programme_like = part.group and re.search(r"(工程|行动|计划|专项)$", part.title)
+        if programme_like:  # a table's group column naming 工程: a programme that groups its rows
+            self.graph.remove((section, None, None))
+            self.order = [(b, s) for b, s in self.order if s != section]
+            part.kind_programme = self.iri("programme", f"project-{pinyin_slug(part.title, 8)}")
+            self._table_programme(part, banner)
+            return
+        self.add(section, RDF.type, ICP.Section)
+        if part.number:
+            self.add(section, ELI.number, Literal(part.number))
+        self.add(section, DCTERMS.title, Literal(part.title or "附件", lang="zh"))
+        if part.text:
+            self.add(section, ICP.text, Literal(part.text, lang="zh"))
+        parent = self._parent_iri(part)
+        self.add(section, ELI.is_part_of, parent)
+        self.add(section, ICP.inDocument, self.doc)
+        self.add(section, ICP.order, Literal(_order(self.parts, part)))
+
+    def _parent_iri(self, part: Part) -> URIRef:
+        parent = part.parent
+        while parent is not None and getattr(parent, "kind_programme", None):
+            parent = parent.parent
+        return self.iri("section", parent.slug) if parent is not None else self.doc
+
+    def _table_programme(self, part: Part, banner: str) -> None:
+        programme = part.kind_programme
+        self.place(banner, programme)
+        self.add(programme, RDF.type, ICP.Programme)
+        self.add(programme, DCTERMS.title, Literal(part.title, lang="zh"))
+        self.add(programme, ICP.programmeKind, vocab("programme-kind", "project"))
+        self.add(programme, ELI.is_part_of, self._parent_iri(part))
+        self.add(programme, ICP.inDocument, self.doc)
+        self.add(programme, ICP.order, Literal(1 + sum(1 for p in self.parts[: self.parts.index(part)]
+                                                       if getattr(p, "kind_programme", None))))
+
+    def _programme(self, part: Part, banner: str | None) -> None:
+        programme = self.iri("programme", part.slug)
+        self.place(banner, programme)
+        self.add(programme, RDF.type, ICP.Programme)
+        self.add(programme, ELI.number, Literal(part.number))
+        if part.title:
+            self.add(programme, DCTERMS.title, Literal(part.title, lang="zh"))
+        if part.text:
+            self.add(programme, ICP.text, Literal(part.text, lang="zh"))
+        self.add(programme, ICP.programmeKind, vocab("programme-kind", "column"))
+        if part.parent is not None:
+            self.add(programme, ELI.is_part_of, self.iri("section", part.parent.slug))
+        self.add(programme, ICP.inDocument, self.doc)
+        self.add(programme, ICP.order, Literal(1 + sum(1 for p in self.parts[: self.parts.index(part)]
+                                                       if p.kind == "programme")))
+        self._targets(programme, part, banner)
+
+    def _item(self, part: Part, banner: str | None) -> None:
+        task = self.iri("task", part.slug)
+        item = DraftItem(part, task)
+        self.items.append(item)
+        self.place(banner, task)
+        self.add(task, RDF.type, ICP.Task)
+        if part.number:
+            self.add(task, ELI.number, Literal(part.number))
+        else:
+            self.add(task, ICP.unnumbered, Literal(True))
+        self.add(task, DCTERMS.title, Literal(part.title or part.text[:20], lang="zh"))
+        self.add(task, ICP.text, Literal(part.text, lang="zh"))
+        self.add(task, ICP.taskKind, vocab("task-kind", part.item_kind))
+        self.add(task, ELI.is_part_of, self._parent_iri(part) if part.parent else self.doc)
+        self.add(task, ICP.inDocument, self.doc)
+        self.add(task, ICP.order, Literal(_order(self.parts, part)))
+        if part.programme is not None:
+            self.add(task, ICP.inProgramme, self.iri("programme", part.programme.slug))
+        if part.parent is not None and getattr(part.parent, "kind_programme", None):
+            self.add(task, ICP.inProgramme, part.parent.kind_programme)
+        self._clauses(item, banner)
+        self._tags(task, part)
+        self._targets(task, part, banner)
+
+    # Clauses ------------------------------------------------------------------------------------
+
+    def _clauses(self, item: DraftItem, banner: str | None) -> None:
+        part = item.part
+        if part.cells:
+            assignments = column_assignments(part.cells)
+            text = "\t".join(part.cells[r] for r in ("lead", "partner", "responsible") if part.cells.get(r))
+            if assignments:
+                self._clause(item, self.iri("clause", part.slug), None, text, assignments, banner)
+            return
+        found = find_clauses(part.text)
+        own = [c for c in found if not c.blanket]
+        passages = _passages(part.text, own) if len(own) > 1 else []
+        for clause in found:
+            if clause.blanket:
+                item.clauses.append(DraftClause(self.iri("clause", "blanket"), clause, clause.text, []))
+                continue
+            index = own.index(clause)
+            slug = f"{part.slug}-p{index + 1}" if passages else part.slug
+            paragraph = self._paragraph(item, index, passages[index], banner) if passages else None
+            if clause.inline:
+                self.spots.append(Spot(part.line, f"item {part.number or part.title}: the lead is read from a "
+                                                  f"sentence (“{clause.text}”), not from a clause of its own"))
+            self._clause(item, self.iri("clause", slug), clause, clause.text, parse_clause(clause.text), banner,
+                         paragraph)
+        if not found and part.item_kind != "general-requirement":
+            self.spots.append(Spot(part.line, f"item {part.number or part.title}: no responsibility clause found"))
+
+    def _paragraph(self, item: DraftItem, index: int, text: str, banner) -> URIRef:
+        paragraph = self.iri("task", f"{item.part.slug}-p{index + 1}")
+        self.place(banner, paragraph)
+        self.add(paragraph, RDF.type, ICP.Paragraph)
+        self.add(paragraph, ICP.text, Literal(text, lang="zh"))
+        self.add(paragraph, ELI.is_part_of, item.iri)
+        self.add(paragraph, ICP.inDocument, self.doc)
+        self.add(paragraph, ICP.order, Literal(index + 1))
+        return paragraph
+
+    def _clause(self, item: DraftItem, iri: URIRef, found, text: str, assignments, banner, paragraph=None) -> None:
+        resolved = []
+        by_role: dict[str, list[str]] = {}
+        for assignment in assignments:
+            by_role.setdefault(assignment.role, []).append(assignment.name)
+        first_names = [a.name for a in assignments]
+        shared = self.actors.resolve_list(first_names) if first_names else []
+        for assignment, who in zip(_expanded(assignments, self.actors), shared):
+            resolved.append((who, assignment.role))
+            self._note_resolution(who, item.part.line)
+        clause = DraftClause(iri, found, text, resolved, paragraph)
+        item.clauses.append(clause)
+        self.place(banner, iri)
+        self.add(iri, RDF.type, ICP.ResponsibilityClause)
+        self.add(iri, ICP.clauseText, Literal(re.sub(r"\s+", "", text) if "\t" not in text else text, lang="zh"))
+        self.add(iri, ICP.inDocument, self.doc)
+        if paragraph is not None:
+            self.add(iri, ICP.coversParagraph, paragraph)
+        for who, role in resolved:
+            self.add(iri, ICP[role], who.iri)
+        self.add(item.iri, ICP.hasClause, iri)
+
+    def _note_resolution(self, who: Resolution, line: int) -> None:
+        if who.ambiguous:
+            self.spots.append(Spot(line, f"“{who.name}” matches more than one body; {who.iri} was taken"))
+        if who.created is not None and who.created.confidence < 0.7:
+            self.spots.append(Spot(line, f"new body “{who.created.name_zh}” composed from “{who.name}” "
+                                         f"(confidence {who.created.confidence:.1f}): {who.created.note}"))
+
+    def _blanket_clauses(self) -> None:
+        """A blanket clause (以下各项均需各地共同推进落实) covers every item of the document."""
+        blanket = next((c for i in self.items for c in i.clauses if c.iri.endswith("/blanket")), None)
+        if blanket is None:
+            return
+        iri = blanket.iri
+        names = [a.name for a in parse_clause(blanket.text)]
+        resolved = self.actors.resolve_list(names)
+        self.place(None, iri)
+        self.add(iri, RDF.type, ICP.ResponsibilityClause)
+        self.add(iri, ICP.clauseText, Literal(blanket.text, lang="zh"))
+        self.add(iri, ICP.inDocument, self.doc)
+        for who in resolved:
+            self.add(iri, ICP.responsible, who.iri)
+        blanket.resolved = [(who, "responsible") for who in resolved]
+        for item in self.items:
+            if item.part.item_kind in ("key-task", "safeguard-measure", "organisational-measure"):
+                self.add(item.iri, ICP.hasClause, iri)
+                if all(c.iri != iri for c in item.clauses):
+                    item.clauses.append(blanket)
+
+    # Interpretation with evidence ---------------------------------------------------------------
+
+    def evidence(self, subject: URIRef, predicate: URIRef, value: URIRef, method: str,
+                 score: float | None = None) -> None:
+        self.add(subject, predicate, value)
+        slug = unique(f"{_tail(subject)}-{predicate.split('#')[-1]}-{_tail(value)}".lower(), self.evidence_taken)
+        node = ID[f"evidence/{self.code}/{slug}"]
+        self.place("Evidence: how what was read in was found", node)
+        self.add(node, RDF.type, ICP.Evidence)
+        self.add(node, RDF.subject, subject)
+        self.add(node, RDF.predicate, predicate)
+        self.add(node, RDF.object, value)
+        self.add(node, ICP.method, Literal(method, lang="en"))
+        if score is not None:
+            self.add(node, ICP.score, Literal(f"{score:.3f}", datatype=XSD.decimal))
+        self.add(node, PROV.wasGeneratedBy, self.extraction)
+
+    def _tags(self, task: URIRef, part: Part) -> None:
+        content = _without_clauses(part.text)
+        for scheme, predicate, stated in (("carrier-type", ICP.carrierType, False), ("theme", ICP.theme, False),
+                                          ("industrial-spirit", ICP.spirit, True)):
+            for match in self.lexicons[scheme].find_all(content):
+                if stated:  # the words are in the text: a stated spirit
+                    self.add(task, predicate, match.concept)
+                else:
+                    self.evidence(task, predicate, match.concept,
+                                  f"the {scheme} label “{match.label}” occurs in the item's text")
+
+    def _targets(self, setter: URIRef, part: Part, banner) -> None:
+        counted = self.lexicons["carrier-type"]
+        taken: set[str] = set()
+        for found in find_targets(part.text):
+            target = self.iri("target", unique(f"{part.slug}-{pinyin_slug(found.subject, 6) or 'target'}", taken))
+            self.place(banner, target)
+            self.add(target, RDF.type, ICP.Target)
+            self.add(target, ICP.quantity, Literal(found.quantity, datatype=XSD.decimal))
+            self.add(target, ICP.unit, Literal(found.unit))
+            self.add(target, ICP.qualifier, vocab("target-qualifier", found.qualifier))
+            if found.year:
+                self.add(target, ICP.deadline, Literal(found.year, datatype=XSD.gYear))
+            if found.subject:
+                self.add(target, ICP.subject, Literal(found.subject, lang="zh"))
+                kind = counted.first_in(found.subject)
+                if kind is not None:
+                    self.evidence(target, ICP.counts, kind, f"the carrier-type label occurs in the subject “{found.subject}”")
+            self.evidence(target, ICP.targetKind, vocab("target-kind", found.kind),
+                          "the words around the number (新增, 达到, 每年, 不超过 …) as kgtool.extract.targets reads them")
+            if found.per:
+                self.add(target, ICP.per, Literal(found.per, lang="zh"))
+            self.add(target, ICP.quote, Literal(found.quote, lang="zh"))
+            self.add(target, ICP.inDocument, self.doc)
+            self.add(setter, ICP.setsTarget, target)
+            item = next((i for i in self.items if i.iri == setter), None)
+            if item is not None:
+                item.targets.append((target, found))
+
+    def _alignments(self) -> None:
+        """Suggest national items for each item of a plan below the national level, and
+        keep every passage copied word for word from another document."""
+        documents = self.context.documents
+        national = _framework_items(documents, self.where is NATIONAL)
+        items = {str(i.iri): i.part.text for i in self.items}
+        if self.where is not NATIONAL and national:
+            suggestions = suggest_alignments(items, national)
+            for item in self.items:
+                item.suggestions = suggestions.get(str(item.iri), [])
+                self._suggestions(item)
+        earlier = {str(t): text for d in documents.values() for t, text in d.items.items()}
+        reuse = find_reuse(items, earlier) if earlier else []
+        by_item: dict[str, list] = {}
+        for found in reuse:
+            by_item.setdefault(found.item, []).append(found)
+        for item in self.items:
+            item.reuse = by_item.get(str(item.iri), [])
+            for n, found in enumerate(item.reuse, 1):
+                node = ID[f"reuse/{self.code}/{item.part.slug}-{n}"]
+                self.place("Text reuse: passages repeated word for word from other documents", node)
+                self.add(node, RDF.type, ICP.TextReuse)
+                self.add(node, ICP.reusingItem, item.iri)
+                self.add(node, ICP.reusedItem, URIRef(found.reused))
+                self.add(node, ICP.quote, Literal(found.passage, lang="zh"))
+                self.add(node, ICP.passageLength, Literal(found.length))
+                self.add(node, PROV.wasGeneratedBy, self.extraction)
+
+    def _suggestions(self, item: DraftItem) -> None:
+        for suggestion in item.suggestions:
+            node = ID[f"suggestion/{self.code}/{item.part.slug}-{suggestion.rank}"]
+            self.place("Alignment suggestions, for review", node)
+            self.add(node, RDF.type, ICP.AlignmentSuggestion)
+            self.add(node, ICP.suggestedFor, item.iri)
+            self.add(node, ICP.suggests, URIRef(suggestion.national))
+            self.add(node, ICP.score, Literal(f"{suggestion.score:.3f}", datatype=XSD.decimal))
+            self.add(node, ICP.rank, Literal(suggestion.rank))
+            self.add(node, PROV.wasGeneratedBy, self.extraction)
+        best = item.suggestions[0] if item.suggestions else None
+        if best is not None and best.score >= ALIGN_THRESHOLD:
+            self.evidence(item.iri, ICP.alignsWith, URIRef(best.national),
+                          "the most similar national item by character n-gram TF-IDF cosine "
+                          f"(kgtool.extract.alignment), above the threshold {ALIGN_THRESHOLD}", best.score)
+
+    def _restatements(self) -> None:
+        """An annex row whose task is printed word for word in a key task restates it."""
+        rows = [i for i in self.items if i.part.cells]
+        others = [i for i in self.items if not i.part.cells]
+        for row in rows:
+            task = _plain(row.part.cells.get("task", ""))
+            source = next((o for o in others if task and task in _plain(o.part.text)), None)
+            if source is not None:
+                self.evidence(row.iri, ICP.restates, source.iri,
+                              "the row's task cell is printed word for word in the item's text")
+
+    # The bodies and places this extraction created ------------------------------------------
+
+    def _registry(self) -> None:
+        graph = self.registry_graph
+        for body in self.actors.created.values():
+            self._created_body(graph, body)
+        registry = self.context.registry
+        everywhere = registry.places_within(PLACE["cn"])
+        for iri, forms in self.actors.forms.items():
+            if iri in registry.actors:  # a known body printed in a form the registry lacks
+                for form in sorted(f for f in forms if iri not in registry.labelled(f, everywhere)):
+                    graph.add((iri, SKOS.altLabel, Literal(form, lang="zh")))
+        self._places(graph)
+
+    def _created_body(self, graph: Graph, body: NewBody) -> None:
+        iri = (ACTOR if body.generic else AGENCY)[body.slug]
+        graph.add((iri, RDF.type, ICP.GenericActor if body.generic else ICP.Agency))
+        graph.add((iri, SKOS.prefLabel, Literal(body.name_zh, lang="zh")))
+        if body.name_en:
+            graph.add((iri, SKOS.prefLabel, Literal(body.name_en, lang="en")))
+        for form in sorted(self.actors.forms.get(iri, set()) - {body.name_zh}):
+            graph.add((iri, SKOS.altLabel, Literal(form, lang="zh")))
+        graph.add((iri, ICP.level, vocab("level", body.level)))
+        graph.add((iri, ICP.jurisdiction, PLACE[body.jurisdiction]))
+        if body.kind:
+            graph.add((iri, ORG.classification, vocab("agency-kind", body.kind)))
+        if body.counterpart:
+            graph.add((iri, ICP.nationalCounterpart, AGENCY[body.counterpart]))
+        graph.add((iri, ICP.namedIn, self.doc))
+        printed_in_full = body.name_zh in re.sub(r"\s+", "", self.text)
+        basis = "stated" if body.generic or printed_in_full else "extracted"
+        graph.add((iri, ICP.nameBasis, vocab("statement-basis", basis)))
+        if basis == "extracted":
+            graph.add((iri, ICP.confidence, Literal(f"{body.confidence:.2f}", datatype=XSD.decimal)))
+        graph.add((iri, SKOS.editorialNote, Literal(body.note, lang="en")))
+        graph.add((iri, PROV.wasGeneratedBy, self.extraction))
+
+    def _places(self, graph: Graph) -> None:
+        """The plan's place, and the province around it, where the registry lacks them."""
+        for where in (self.where, division_by_slug(self.where.parent) if self.where.parent else None):
+            if where is None or where is NATIONAL:
+                continue
+            place = PLACE[where.slug]
+            if place in self.context.registry.places_within(PLACE["cn"]):
+                continue
+            graph.add((place, RDF.type, ICP.Jurisdiction))
+            graph.add((place, SKOS.prefLabel, Literal(where.name, lang="zh")))
+            graph.add((place, SKOS.prefLabel, Literal(where.english, lang="en")))
+            if where.short and where.short != where.name:
+                graph.add((place, SKOS.altLabel, Literal(where.short, lang="zh")))
+            graph.add((place, ICP.level, vocab("level", where.level)))
+            graph.add((place, ICP.withinJurisdiction, PLACE[where.parent or "cn"]))
+            graph.add((place, SKOS.editorialNote, Literal(
+                f"Added by {EXTRACTOR} from the table of China's administrative divisions it ships "
+                f"(adcode {where.adcode}); knowledge from outside the texts.", lang="en")))
+
+    def _registry_order(self) -> list[URIRef]:
+        places = sorted(set(self.registry_graph.subjects(RDF.type, ICP.Jurisdiction)))
+        bodies = sorted(set(self.registry_graph.subjects()) - set(places))
+        return places + bodies
+
+
+def draft(text: str, context: Context, code: str | None = None, jurisdiction: str | None = None,
+          source_file: str | None = None) -> Draft:
+    """The draft graph of a plan's normalised `text`. `code` and `jurisdiction` are
+    proposed from the text where not given."""
+    builder = _Builder(text, context, code, jurisdiction, source_file or "")
+    if not source_file:
+        builder.source_file = f"sources/{builder.code}.txt"
+    return builder.build()
+
+
+# Helpers -----------------------------------------------------------------------------------
+
+
+def _framework_items(documents: dict[str, KnownDocument], national_plan: bool) -> dict[str, str]:
+    """The items a plan's items are aligned with: for a provincial or city plan, the
+    tasks of the newest national plan (the framework in force); for a national plan,
+    those of every national document before it. General requirements assign no work
+    and are left out."""
+    candidates = sorted((d for d in documents.values() if d.national), key=lambda d: (d.year, d.code))
+    chosen = candidates if national_plan else candidates[-1:]
+    return {str(t): text for d in chosen for t, text in d.items.items() if d.kinds[t] != "general-requirement"}
+
+
+def _local(concept) -> str | None:
+    return str(concept).rsplit("/", 1)[-1] if concept is not None else None
+
+
+def _tail(iri: URIRef) -> str:
+    return re.sub(r"[^A-Za-z0-9-]+", "-", str(iri).rsplit("/", 1)[-1]).strip("-")
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\s，。；、：,.;:“”\"（）()]", "", text)
+
+
+def _order(all_parts: list[Part], part: Part) -> int:
+    siblings = [p for p in all_parts if p.parent is part.parent and p.kind == part.kind]
+    return siblings.index(part) + 1
+
+
+def _section_slug(part: Part, groups: list[Part]) -> str:
+    """sec:2, sec:2-1; the annex sec:annex and its groups sec:annex-1 … in order."""
+    if part.annex and part.parent is None:
+        return "annex"
+    if part.group:
+        own = 1 + groups.index(part)
+        return f"{part.parent.slug}-{own}" if part.parent else f"annex-{own}"
+    stem = str(part.value) if part.value is not None else pinyin_slug(part.title, 6) or "part"
+    return f"{part.parent.slug}-{stem}" if part.parent is not None else stem
+
+
+def _passages(text: str, clauses: list[FoundClause]) -> list[str]:
+    """The passages of an item with several clauses: each runs from the end of the
+    clause before (or from the end of the item's title line) to the end of its own
+    clause, with the full stop after it."""
+    start = text.index("\n") + 1 if "\n" in text and not find_clauses(text.split("\n", 1)[0]) else 0
+    passages = []
+    for number, clause in enumerate(clauses):
+        end = clause.end + (1 if text[clause.end:clause.end + 1] == "。" else 0)
+        if number == len(clauses) - 1:
+            end = len(text)
+        passages.append(text[start:end].strip())
+        start = end
+    return passages
+
+
+def _without_clauses(text: str) -> str:
+    for clause in find_clauses(text):
+        text = text.replace(clause.text, "")
+    return text
+
+
+def _expanded(assignments, actors: Actors):
+    """Each assignment once for every name its printed name resolves to (A等B is two)."""
+    for assignment in assignments:
+        for _part in actors._split_etc(assignment.name):
+            yield assignment
+
+
+def _jurisdiction(name: str | None, facts: Facts, outline, text: str) -> Division:
+    if name is not None:
+        found = division(name.strip())
+        if found is None:
+            raise KgtoolError(f"unknown jurisdiction “{name}”: give 全国, a province (浙江省, 浙江) or a "
+                              "prefecture-level city (杭州市)")
+        return found
+    title_place = next((d for d in _divisions_at_start(facts.title)), None)
+    if title_place is not None:
+        return title_place
+    if not facts.title or not divisions_named(facts.title):
+        return NATIONAL
+    return divisions_named(facts.title).most_common(1)[0][0]
+
+
+def _divisions_at_start(title: str):
+    for length in range(2, 12):
+        found = division(title[:length])
+        if found is not None and found is not NATIONAL:
+            # a city's name may start with its province's short name: take the longest
+            longer = next((division(title[:n]) for n in range(length + 1, 12) if division(title[:n])), None)
+            yield longer or found
+            return
+
+
+def _propose_code(facts: Facts, where: Division) -> str:
+    year = (facts.date or "")[:4] or (facts.period[0] if facts.period else "") or (
+        re.search(r"(\d{4})", facts.number or "") or [None, ""])[1]
+    word = _KIND_WORDS.get(facts.kind or "", "plan")
+    return "-".join(x for x in (where.slug, year, word) if x)

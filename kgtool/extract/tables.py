@@ -1,0 +1,231 @@
+"""Task-division tables (任务分工表) in the three shapes their text takes.
+
+A table's header names its columns (序号 / 任务 / 牵头单位 / 配合单位 / 责任单位 /
+完成时限 …). Its rows come as
+
+- one row a line, cells split by tabs (a .docx read by kgtool, or a table pasted
+  as text: sources/gd-2023-plan.txt's annex);
+- one cell a line, each opening with a tab, rows apart by a blank line (a table
+  converted to plain text: sources/js-task-table.txt);
+- one row a line, cells apart by runs of spaces, a long cell wrapping onto lines
+  of its own (text extracted from a PDF with its layout kept).
+
+The reader gives each row's cells by column role; a vertically merged cell is
+empty in the rows below its first, as the text prints it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+NUMBER, GROUP, TASK, LEAD, PARTNER, RESPONSIBLE, DEADLINE = (
+    "number", "group", "task", "lead", "partner", "responsible", "deadline")
+
+# Header words of each column role, most specific first: layout words of the
+# documents, not concepts of the graph.
+_COLUMN_WORDS = (
+    (NUMBER, ("序号", "编号")),
+    (LEAD, ("牵头单位", "牵头部门", "牵头")),
+    (PARTNER, ("配合单位", "配合部门", "参与单位", "参与部门", "协同单位", "协办单位", "参加单位", "配合")),
+    (RESPONSIBLE, ("责任单位", "责任部门", "负责单位", "承担单位", "实施单位", "责任主体", "单位")),
+    (DEADLINE, ("完成时限", "完成时间", "时间进度", "进度安排", "时间安排", "时限")),
+    (TASK, ("具体任务", "重点任务", "工作任务", "主要任务", "任务内容", "工作内容", "具体内容",
+            "主要内容", "工作措施", "重点工作", "具体措施", "任务", "内容", "措施")),
+)
+RESPONSIBILITY_ROLES = (LEAD, PARTNER, RESPONSIBLE)
+_SPACES = re.compile(r"(?:[ \u3000]{2,}|\t)+")
+_ROW_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+@dataclass
+class Row:
+    number: str
+    line: int                       # 1-based line of the row's number
+    cells: dict[str, str] = field(default_factory=dict)  # role → text as printed
+
+    @property
+    def responsibility(self) -> dict[str, str]:
+        return {role: self.cells[role] for role in RESPONSIBILITY_ROLES if self.cells.get(role)}
+
+
+@dataclass
+class Table:
+    roles: list[str]                # column roles, in order
+    rows: list[Row]
+    first_line: int                 # 0-based index of the header's first line
+    end: int                        # 0-based index just past the table
+
+
+def column_role(header: str) -> str | None:
+    header = re.sub(r"\s+", "", header)
+    for role, words in _COLUMN_WORDS:
+        if any(word in header for word in words):
+            return role
+    return None
+
+
+def _roles(headers: list[str]) -> list[str] | None:
+    """Column roles for a header row, or None when it is not a task-division table's:
+    it needs 序号, a task column and a responsibility column."""
+    roles = [column_role(h) or GROUP for h in headers]
+    if NUMBER not in roles or TASK not in roles or not set(RESPONSIBILITY_ROLES) & set(roles):
+        return None
+    # A column before the task column that is not numbered or named groups the rows (分类, 五项工程).
+    return [GROUP if r == GROUP and i < roles.index(TASK) else r for i, r in enumerate(roles)]
+
+
+def find_table(lines: list[str], start: int) -> Table | None:
+    """The task-division table whose header starts at lines[start], if one does."""
+    line = lines[start]
+    if "\t" in line.strip("\t") and "序号" in line:
+        return _tab_rows(lines, start)
+    if line.startswith("\t") and re.sub(r"\s+", "", line) == "序号":
+        return _cell_lines(lines, start)
+    if "序号" in line and len(_SPACES.split(line.strip())) >= 3:
+        return _spaced_rows(lines, start)
+    return None
+
+
+def _new_row(roles: list[str], cells: list[str], line: int) -> Row | None:
+    cells = [c.strip() for c in cells]
+    number = cells[roles.index(NUMBER)] if len(cells) > roles.index(NUMBER) else ""
+    if not _ROW_NUMBER.match(number):
+        return None
+    row = Row(number, line + 1)
+    for role, cell in zip(roles, cells):
+        if role != NUMBER:  # two columns of one role (two 分类 levels) read as one
+            row.cells[role] = f"{row.cells[role]} {cell}".strip() if role in row.cells else cell
+    return row
+
+
+def _tab_rows(lines: list[str], start: int) -> Table | None:
+    header = lines[start].strip("\t").split("\t")
+    roles = _roles(header)
+    if roles is None:
+        return None
+    rows, index = [], start + 1
+    while index < len(lines):
+        line = lines[index]
+        if not line.strip():
+            index += 1
+            continue
+        if "\t" not in line:
+            break
+        cells = line.split("\t")
+        if [re.sub(r"\s+", "", c) for c in cells] != [re.sub(r"\s+", "", h) for h in header]:
+            row = _new_row(roles, cells, index)
+            if row:
+                rows.append(row)
+            elif rows:  # a cell that went on past a line break
+                _continue_row(rows[-1], roles, cells)
+        index += 1
+    return Table(roles, rows, start, index)
+
+
+def _continue_row(row: Row, roles: list[str], cells: list[str]) -> None:
+    for role, cell in zip(roles, cells):
+        if cell.strip() and role != NUMBER:
+            row.cells[role] = row.cells.get(role, "") + cell.strip()
+
+
+def _cells(lines: list[str], start: int) -> tuple[list[tuple[int, str]], int]:
+    """The tab-opened cells from `start` on, with their lines: a line without the tab
+    right after a cell goes on with it (a break inside the cell); blank lines between
+    cells are passed over (a converter leaves them inside rows too)."""
+    cells: list[tuple[int, str]] = []
+    index = start
+    while index < len(lines):
+        line = lines[index]
+        if line.startswith("\t"):
+            cells.append((index, line[1:]))
+        elif line and cells and lines[index - 1] != "":
+            cells[-1] = (cells[-1][0], cells[-1][1] + "\n" + line)
+        elif line:
+            break
+        index += 1
+    return cells, index
+
+
+def _cell_lines(lines: list[str], start: int) -> Table | None:
+    cells, end = _cells(lines, start)
+    header = []
+    while cells and cells[0][0] - start == len(header) and not _ROW_NUMBER.match(cells[0][1].strip()):
+        header.append(cells.pop(0)[1])
+    roles = _roles(header)
+    if roles is None:
+        return None
+    rows: list[Row] = []
+    current: list[str] = []
+    first = 0
+    for index, cell in cells + [(end, "")]:
+        if index == end or (_ROW_NUMBER.match(cell.strip()) and (not current or len(current) >= len(roles))):
+            row = _new_row(roles, current, first) if current else None
+            if row:
+                rows.append(row)
+            current, first = [], index
+        current.append(cell)
+    return Table(roles, rows, start, end)
+
+
+def _display_columns(line: str) -> list[tuple[int, str]]:
+    """The space-separated fields of a line with the display column each starts at
+    (a wide character counts two, as a PDF's layout places it)."""
+    fields, column, index = [], 0, 0
+    for match in re.finditer(r"\S+(?: \S+)*", line.replace("\u3000", "  ")):
+        column += _width(line[index:match.start()])
+        fields.append((column, match.group()))
+        column += _width(match.group())
+        index = match.end()
+    return fields
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _spaced_rows(lines: list[str], start: int) -> Table | None:
+    header = _display_columns(lines[start])
+    roles = _roles([text for _, text in header])
+    if roles is None:
+        return None
+    starts = [column for column, _ in header]
+    rows, index = [], start + 1
+    while index < len(lines):
+        line = lines[index]
+        if not line.strip():
+            index += 1
+            continue
+        fields = _display_columns(line)
+        if [t for _, t in fields] == [t for _, t in header]:
+            index += 1
+            continue
+        if _ROW_NUMBER.match(fields[0][1]) and len(fields) >= 2:
+            rows.append(Row(fields[0][1], index + 1))
+        elif not rows or _looks_like_prose(line):
+            break
+        for column, text in fields[1 if rows[-1].line == index + 1 else 0:]:
+            role = roles[_nearest(starts, column)]
+            if role != NUMBER:
+                rows[-1].cells[role] = rows[-1].cells.get(role, "") + text
+        index += 1
+    return Table(roles, rows, start, index)
+
+
+def _nearest(starts: list[int], column: int) -> int:
+    """The column a field belongs to: the last whose start is at or before it, with a
+    little slack, since a PDF's text does not align exactly."""
+    best = 0
+    for i, start in enumerate(starts):
+        if start <= column + 2:
+            best = i
+    return best
+
+
+def _looks_like_prose(line: str) -> bool:
+    """A line after a space-aligned table that is the document's text again."""
+    from .numbering import heading_number
+
+    stripped = line.strip()
+    return heading_number(stripped) is not None or stripped.startswith("附件") or len(_SPACES.split(stripped)) == 1 and len(stripped) > 40
