@@ -308,6 +308,8 @@ class Registry:
             ("icp:jurisdiction", f"place:{place.code}"),
             ("org:classification", f"agencykind:{function.kind}"),
             ("icp:nationalCounterpart", counterpart),
+            # The generator composes the full name; the synthetic texts print the short forms.
+            ("icp:nameBasis", "basis:external"),
             ("skos:editorialNote", en(note) if note else None),
         ]
         return Actor(iri, forms, place, function.slug, statements)
@@ -333,6 +335,7 @@ class Registry:
             ("icp:level", level_of(place) if kind.level == "same" else below),
             ("icp:jurisdiction", f"place:{place.code}"),
             ("org:classification", f"agencykind:{kind.kind}" if kind.kind else None),
+            ("icp:nameBasis", "basis:stated"),  # the label is the words the synthetic text prints
         ]
         return Actor(iri, [label], place, None, statements)
 

@@ -81,6 +81,7 @@ def main(ctx, root, build_dir, quiet):
       kgtool queries                   # the saved queries
       kgtool query documents           # run one on the last build
       kgtool query targets --format csv > targets.csv
+      kgtool extract plan.docx         # draft a new plan's graph from its text
       kgtool validate                  # every document against the model and the framework
       kgtool validate my-plan.ttl --lang en
       kgtool publish                   # dumps, VoID/DCAT, HTML and checksums in dist/
@@ -243,6 +244,44 @@ def query(options, name, params, output_format, asserted, endpoint, timeout):
     else:
         result = run_query(_open_build(options), saved, params=given, inferred=not asserted)
     click.echo(render(result, output_format), nl=False)
+
+
+@main.command()
+@click.argument("plan", type=click.Path(dir_okay=False))
+@click.option("--code", metavar="CODE", help="The document code, e.g. zj-2022-plan. Default: proposed from the "
+              "text (place, year, kind).")
+@click.option("--jurisdiction", metavar="NAME", help="全国, a province (浙江省, 浙江) or a prefecture-level city "
+              "(杭州市). Default: read from the title.")
+@click.option("--out", type=click.Path(file_okay=False), metavar="DIR",
+              help="Write sources/, graphs/ and graphs/registry/ under DIR instead of the project.")
+@click.option("--force", is_flag=True, help="Replace the files an earlier extraction of the same code wrote.")
+@click.option("--review", type=click.Path(dir_okay=False), metavar="FILE.md|FILE.csv",
+              help="Also write a review table: item, number, bodies and roles, targets, suggested alignments.")
+@click.pass_obj
+def extract(options, plan, code, jurisdiction, out, force, review):
+    """Draft the graph of a plan from its text (.txt in UTF-8 or GB18030, or .docx).
+
+    Writes the normalised text to sources/CODE.txt (every quote in the graph is
+    verbatim from it), the document's graph to graphs/CODE.ttl and the bodies the
+    registry lacks to graphs/registry/CODE.ttl, marked as extracted with a
+    confidence. What is read in rather than off the text (carrier types, themes,
+    alignments) carries its evidence. Ends with a summary to check; nothing is
+    replaced without --force, and --force replaces only what an extraction made.
+
+    \b
+    Examples:
+      kgtool extract zhejiang-plan.docx --review review.md
+      kgtool extract plan.txt --code zj-2022-plan --jurisdiction 浙江省
+      kgtool extract plan.txt --out drafts/
+    """
+    from .extract.review import summary_text
+    from .extract.write import extract as extract_plan
+
+    result = extract_plan(plan, code, jurisdiction, options["root"], out, force, review)
+    for path in result.written:
+        click.echo(f"Wrote {path}", err=True)
+    click.echo(summary_text(result.summary), nl=False)
+    click.echo(f"Next: kgtool validate {result.written[1]}, then kgtool build", err=True)
 
 
 @main.command()

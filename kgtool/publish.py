@@ -163,7 +163,8 @@ def release_graphs(build: Build) -> dict[URIRef, Graph]:
         if _holds_data(name):
             stated, reading = _split(context, interpreted)
             graphs[name] = stated
-            graphs[URIRef(f"{name}/interpretation")] = reading
+            if len(reading):  # graphs/derived/text-reuse.ttl states facts of the texts only
+                graphs[URIRef(f"{name}/interpretation")] = reading
         else:
             graphs[name] = _canonical(context)
     return dict(sorted(graphs.items()))

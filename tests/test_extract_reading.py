@@ -104,8 +104,9 @@ def test_formats_kgtool_cannot_read_are_refused_with_how_to_convert_them(tmp_pat
 
 
 def test_line_ends_edges_and_blank_runs_are_normalised():
+    # Leading ASCII spaces stay: in a PDF's layout text they put a wrapped cell under its column.
     text = "\ufeff\r\n  为贯彻落实\u3000\r\n\u3000\u3000工业文化\u00a0发展 \r\r\r\n\t序号\t分类\t\n结尾"
-    assert normalise_text(text) == ("为贯彻落实\n工业文化\u00a0发展\n\n\t序号\t分类\n结尾\n", ())
+    assert normalise_text(text) == ("  为贯彻落实\n工业文化\u00a0发展\n\n\t序号\t分类\n结尾\n", ())
 
 
 def test_an_empty_table_cell_keeps_its_tab():
@@ -204,6 +205,26 @@ def test_a_numbered_heading_at_the_top_of_each_page_is_not_a_running_header():
     assert [line for _, line in normalise_text("".join(pages))[1]] == ["— 1 —", "— 2 —", "— 3 —"]
 
 
+def test_a_row_number_at_the_foot_of_each_page_is_not_a_running_header():
+    pages = [
+        "内容。\n" * 12 + f"序号\n项目\n1\n工业博物馆{n}\n2\n旅游线路{n}\n— {n} —\n"
+        for n in (1, 2, 3)
+    ]
+    assert [line for _, line in normalise_text("".join(pages))[1]] == ["— 1 —", "— 2 —", "— 3 —"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "专栏1 工业旅游\n专栏1 工业旅游\n",  # words with a space, not a table
+        "序号\t任务\n1\t普查\n专栏2 的任务分工：\n序号\t任务\n1\t认定\n",  # a second table
+    ],
+    ids=["a spaced line said twice", "a second table with the same header"],
+)
+def test_a_line_repeated_with_no_page_break_in_between_is_kept(text):
+    assert normalise_text(text) == (text, ())
+
+
 def test_a_recurring_short_line_is_kept_when_no_page_break_is_in_sight():
     text = "".join(
         f"（{n}）任务{n}。\n（责任单位：省工信厅）\n" + "内容。\n" * 12 for n in "一二三四"
@@ -213,9 +234,8 @@ def test_a_recurring_short_line_is_kept_when_no_page_break_is_in_sight():
 
 # -- the five source texts -------------------------------------------------------------------
 
-DEBRIS_REMOVED_FROM = {
-    "gd-2023-plan": ((174, "序号\t分类\t内容\t责任单位"),)
-}  # the annex's header, again after a page
+# Guangdong's annex prints its header row again after a page break.
+DEBRIS_REMOVED_FROM = {"gd-2023-plan": ((174, "序号\t分类\t内容\t责任单位"),)}
 
 
 @pytest.mark.parametrize(
@@ -247,26 +267,19 @@ def test_a_docx_is_read_in_order_with_its_table_one_row_a_line(tmp_path):
     table = document.add_table(rows=4, cols=4)
     for cell, text in zip(table.rows[0].cells, ["序号", "工程", "任务", "责任部门"], strict=True):
         cell.text = text
-    table.cell(1, 1).merge(
-        table.cell(2, 1)
-    ).text = "工业文化弘扬传播工程"  # one group over two rows
+    group = table.cell(1, 1).merge(table.cell(2, 1))  # one group over two rows
+    group.text = "工业文化弘扬传播工程"
     # Word shows nothing of what a continued cell still holds (other tools leave text there).
     table.rows[2]._tr.tc_lst[1].p_lst[0].add_r().text = "隐藏"
-    table.cell(3, 1).merge(
-        table.cell(3, 3)
-    ).text = "说明：以上任务按年度推进。"  # across three columns
-    for row, (number, task, body) in enumerate(
-        [
-            ("1", "建立工业文化基础资源库。", "省工信厅牵头"),
-            ("2", "组织工业文化宣传推广。", "省文旅厅牵头"),
-        ],
-        1,
-    ):
-        table.cell(row, 0).text, table.cell(row, 2).text, table.cell(row, 3).text = (
-            number,
-            task,
-            body,
-        )
+    note = table.cell(3, 1).merge(table.cell(3, 3))  # across three columns
+    note.text = "说明：以上任务按年度推进。"
+    rows = [
+        ("1", "建立工业文化基础资源库。", "省工信厅牵头"),
+        ("2", "组织工业文化宣传推广。", "省文旅厅牵头"),
+    ]
+    for row, cells in enumerate(rows, 1):
+        for column, text in zip((0, 2, 3), cells, strict=True):
+            table.cell(row, column).text = text
     table.cell(1, 3).add_paragraph("省教育厅参与")
     table.cell(3, 0).text = "3"
     document.add_paragraph("各地要加强组织领导。")
@@ -323,12 +336,13 @@ def document_with_numbering():
     return document
 
 
-def number(paragraph, num_id: int, level: int | None = 0):
-    level_xml = f'<w:ilvl w:val="{level}"/>' if level is not None else ""
+def number(paragraph, num_id: int, level: int = 0):
+    """Number `paragraph` as Word does: list `num_id`, level `level` (0 is the top)."""
     paragraph._p.get_or_add_pPr().append(
-        parse_xml(f'<w:numPr {nsdecls("w")}>{level_xml}<w:numId w:val="{num_id}"/></w:numPr>')
+        parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+        )
     )
-    return paragraph
 
 
 def read_docx(document, tmp_path) -> str:
@@ -506,6 +520,30 @@ def test_a_paragraph_reads_as_word_shows_it(tmp_path):
         read_docx(document, tmp_path)
         == "推进工业文化高质量发展 （责任单位：省工信厅）\n一、总体要求\n（一）指导思想\n"
     )
+
+
+TEXT_BOX_NAMESPACES = (
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+
+
+def test_a_text_box_is_read_once_after_its_paragraph(tmp_path):
+    box = "<w:txbxContent><w:p><w:r><w:t>专栏1 工业旅游精品线路</w:t></w:r></w:p></w:txbxContent>"
+    document = docx.Document()
+    body = document.element.body
+    body.insert(
+        len(body) - 1,
+        parse_xml(
+            f"<w:p {nsdecls('w')} {TEXT_BOX_NAMESPACES}><w:r><w:t>打造工业旅游精品线路。</w:t></w:r>"
+            "<w:r><mc:AlternateContent>"
+            f'<mc:Choice Requires="wps"><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing></mc:Choice>'
+            f"<mc:Fallback><w:pict><v:textbox>{box}</v:textbox></w:pict></mc:Fallback>"
+            "</mc:AlternateContent></w:r></w:p>"
+        ),
+    )
+    assert read_docx(document, tmp_path) == "打造工业旅游精品线路。\n专栏1 工业旅游精品线路\n"
 
 
 def test_a_damaged_docx_is_refused_as_unreadable(tmp_path):

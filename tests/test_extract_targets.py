@@ -119,6 +119,19 @@ def test_a_grant_capped_per_project_is_a_funding_cap_for_whom_the_dui_clause_nam
          [("30", "个", "at-most", None, "工业文化示范企业", "recurring-quota", "每两年", False)]),
         # Money: capped by 最高 a verb away, and whom 每个 names.
         ("每个项目最高给予200万元补助。", [("200", "万元", "at-most", None, "补助", "funding-cap", "项目", False)]),
+        # One bound before numbers joined by 和 bounds each.
+        ("对已获得认定的国家级、省级工业设计中心，最高分别不超过500万元和300万元。",
+         [("500", "万元", "at-most", None, "已获得认定的国家级、省级工业设计中心", "funding-cap", None, False),
+          ("300", "万元", "at-most", None, "已获得认定的国家级、省级工业设计中心", "funding-cap", None, False)]),
+        # Sums granted are caps per grant even with no bound printed.
+        ("对新创建的省级工业设计示范园区，给予100万元一次性奖励。",
+         [("100", "万元", "exactly", None, "新创建的省级工业设计示范园区", "funding-cap", None, False)]),
+        # A sum that is no grant is an output, 的 or not.
+        ("设立规模10亿元的工业文化产业发展基金。",
+         [("10", "亿元", "exactly", None, "工业文化产业发展基金", "output", None, False)]),
+        # 多 after the unit starts the next word; a thousands separator is no clause break.
+        ("建设10个多功能工业文化馆。", [("10", "个", "exactly", None, "多功能工业文化馆", "output", None, False)]),
+        ("培育1,000家工业旅游企业。", [("1000", "家", "exactly", None, "工业旅游企业", "output", None, False)]),
     ],
 )
 def test_each_form_reads_as_the_curators_would(text, expected):

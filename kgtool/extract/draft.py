@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field, replace
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
@@ -32,7 +31,8 @@ from .layout import Part, parts, read_outline
 from .lexicon import Lexicons
 from .metadata import Facts, read_facts
 from .places import NATIONAL, Division, division, division_by_slug, divisions_named
-from .registry import Registry, split_names
+from .registry import Registry
+from .reuse import add_reuse
 from .slugs import pinyin_slug, unique
 from .targets import FoundTarget, find_targets
 
@@ -141,6 +141,7 @@ class Draft:
     items: list[DraftItem]
     actors: Actors
     spots: list[Spot]
+    targets: list[tuple[Part, URIRef, FoundTarget]]   # (setter, target, what was read)
     order: list[tuple[str | None, URIRef]]          # (banner, subject) in the order to write
     registry_order: list[URIRef]
 
@@ -176,6 +177,7 @@ class _Builder:
         self.spots: list[Spot] = []
         self.order: list[tuple[str | None, URIRef]] = []
         self.items: list[DraftItem] = []
+        self.targets: list[tuple[Part, URIRef, FoundTarget]] = []
         self.evidence_taken: set[str] = set()
 
     # Namespaces of this document's parts ------------------------------------------------
@@ -217,7 +219,7 @@ class _Builder:
         self._restatements()
         self._registry()
         return Draft(self.code, self.where, self.text, self.facts, self.graph, self.registry_graph, self.parts,
-                     self.items, self.actors, self.spots, self.order, self._registry_order())
+                     self.items, self.actors, self.spots, self.targets, self.order, self._registry_order())
 
     def _document(self) -> None:
         facts, doc = self.facts, self.doc
@@ -496,6 +498,10 @@ class _Builder:
         counted = self.lexicons["carrier-type"]
         taken: set[str] = set()
         for found in find_targets(part.text):
+            if found.year is None and part.cells.get("deadline") and found.kind not in ("funding-cap", "recurring-quota"):
+                # A table's 完成时限 column dates the row's work (not a cap's or a quota's rounds).
+                year = re.search(r"(\d{4})\s*年", part.cells["deadline"])
+                found = replace(found, year=year.group(1)) if year else found
             target = self.iri("target", unique(f"{part.slug}-{pinyin_slug(found.subject, 6) or 'target'}", taken))
             self.place(banner, target)
             self.add(target, RDF.type, ICP.Target)
@@ -516,6 +522,7 @@ class _Builder:
             self.add(target, ICP.quote, Literal(found.quote, lang="zh"))
             self.add(target, ICP.inDocument, self.doc)
             self.add(setter, ICP.setsTarget, target)
+            self.targets.append((part, target, found))
             item = next((i for i in self.items if i.iri == setter), None)
             if item is not None:
                 item.targets.append((target, found))
@@ -531,22 +538,16 @@ class _Builder:
             for item in self.items:
                 item.suggestions = suggestions.get(str(item.iri), [])
                 self._suggestions(item)
-        earlier = {str(t): text for d in documents.values() for t, text in d.items.items()}
-        reuse = find_reuse(items, earlier) if earlier else []
-        by_item: dict[str, list] = {}
-        for found in reuse:
-            by_item.setdefault(found.item, []).append(found)
+        year = _first_year(self.facts)
+        earlier = {str(t): text for d in documents.values() if d.national and not (year and d.year and d.year >= year)
+                   for t, text in d.items.items()}
+        found = find_reuse(items, earlier) if earlier else []
+        slugs = {str(i.iri): i.part.slug for i in self.items}
+        for node in add_reuse(self.graph, self.code, found, slugs):
+            self.place("Text reuse: passages repeated word for word from national documents", node)
+            self.add(node, PROV.wasGeneratedBy, self.extraction)
         for item in self.items:
-            item.reuse = by_item.get(str(item.iri), [])
-            for n, found in enumerate(item.reuse, 1):
-                node = ID[f"reuse/{self.code}/{item.part.slug}-{n}"]
-                self.place("Text reuse: passages repeated word for word from other documents", node)
-                self.add(node, RDF.type, ICP.TextReuse)
-                self.add(node, ICP.reusingItem, item.iri)
-                self.add(node, ICP.reusedItem, URIRef(found.reused))
-                self.add(node, ICP.quote, Literal(found.passage, lang="zh"))
-                self.add(node, ICP.passageLength, Literal(found.length))
-                self.add(node, PROV.wasGeneratedBy, self.extraction)
+            item.reuse = [r for r in found if r.item == str(item.iri)]
 
     def _suggestions(self, item: DraftItem) -> None:
         for suggestion in item.suggestions:
@@ -741,8 +742,14 @@ def _divisions_at_start(title: str):
             return
 
 
+def _first_year(facts: Facts) -> str:
+    """The year a plan prints first: its date's, its period's start, its 文号's."""
+    number_year = re.search(r"(\d{4})", facts.number or "")
+    return (facts.date or "")[:4] or (facts.period[0] if facts.period else "") or (
+        number_year.group(1) if number_year else "")
+
+
 def _propose_code(facts: Facts, where: Division) -> str:
-    year = (facts.date or "")[:4] or (facts.period[0] if facts.period else "") or (
-        re.search(r"(\d{4})", facts.number or "") or [None, ""])[1]
+    year = _first_year(facts)
     word = _KIND_WORDS.get(facts.kind or "", "plan")
     return "-".join(x for x in (where.slug, year, word) if x)

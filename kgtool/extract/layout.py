@@ -19,8 +19,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from .clauses import looks_like_clause
 from .numbering import heading_number, to_int
-from .tables import GROUP, TASK, DEADLINE, RESPONSIBILITY_ROLES, Table, find_table
+from .tables import GROUP, TASK, RESPONSIBILITY_ROLES, Table, find_table
 
 # A paragraph ends at a line that ends with one of these.
 _PARAGRAPH_END = tuple("。！？；：:;!?」”）)")
@@ -32,6 +33,8 @@ _CLOSING = re.compile(
     r"^(各有关单位|抄送|主送|印发|联系人|联系电话|（此页无正文）|\(此页无正文\))"
     r"|^[0-9０-９〇○一二三四五六七八九十]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日$"
 )
+# A line of one or two bodies' names, as a signature block prints them.
+_SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff（）()]{3,30}(?:厅|局|委员会|委|部|工会|办公室|政府|联合会)[ \u3000\t]*){1,3}$")
 # An unnumbered item opens its paragraph with a short title sentence: 弘扬工匠精神。
 _TITLE_SENTENCE = re.compile(r"^([^，。；：,;:（）()]{2,20})。")
 
@@ -122,7 +125,7 @@ class _Reader:
             self._body(number, line)
             return
         annex = _ANNEX.match(line)
-        if annex:
+        if annex and self.root.children:  # 附件 before any heading heads the document, not an annex
             self._open_annex(number, annex.group(1))
             return
         heading = heading_number(line)
@@ -133,8 +136,9 @@ class _Reader:
         if box and not self.in_annex:
             self._open_box(number, box)
             return
-        if _CLOSING.match(line) and self.current is not self.root:
+        if _CLOSING.match(line) and self.current is not self.root and not self.closed:
             self.closed = True
+            self._signatures_to_closing()
         if self.closed:
             self.closing.append((number, line))
             return
@@ -142,6 +146,15 @@ class _Reader:
             self._open_heading(number, *heading)
             return
         self._body(number, line)
+
+    def _signatures_to_closing(self) -> None:
+        """The lines of bodies' names just before the close are its signatures, not the
+        last item's words."""
+        body = self.current.body
+        while body and (not body[-1][1] or _SIGNATURE.match(body[-1][1])) and len(body) > 1:
+            if body[-1][1]:
+                self.closing.insert(0, body[-1])
+            body.pop()
 
     def _body(self, number: int, line: str) -> None:
         if self.closed:
@@ -155,14 +168,14 @@ class _Reader:
             self.current.body.append((number, line))
 
     def _continues_outline(self, rank: int, value: int, number: int) -> bool:
-        """Whether a line opening with a number is a heading: the number starts a list
-        (1) or follows the last of its rank, and the line before ends a sentence (a
-        line wrapped in mid-sentence may open with a number)."""
-        if value != 1 and self.last_value.get(rank) != value - 1:
-            return False
+        """Whether a line opening with a number is a heading: the number follows the last
+        of its rank, or starts a list (1) after a line that ends a sentence, a heading,
+        a title or a clause line — a line wrapped in mid-sentence may open with a 1."""
+        if value != 1:
+            return self.last_value.get(rank) == value - 1
         previous = next((l.strip() for l in reversed(self.lines[: number - 1]) if l.strip()), "")
-        return not previous or previous.endswith(_PARAGRAPH_END) or heading_number(previous) is not None \
-            or _is_title_line(previous) or previous.startswith("#")
+        return (not previous or previous.endswith(_PARAGRAPH_END) or heading_number(previous) is not None
+                or _is_title_line(previous) or looks_like_clause(previous))
 
     def _open_heading(self, line: int, rank: int, printed: str, value: int, head: str) -> None:
         self.box = None
@@ -338,12 +351,13 @@ def _table_rows(table: Table, annex: Part, found: list[Part]) -> None:
         group = row.cells.get(GROUP, "").strip()
         if group and group != group_value:
             group_value = group
-            group_part = Part("section", None, re.sub(r"\s+", "", group), "", row.line, annex, group=group,
+            numbered = heading_number(group)  # 一、工业遗产保护利用行动, printed across the table
+            number, title = (numbered[1], numbered[3]) if numbered else (None, group)
+            group_part = Part("section", number, re.sub(r"\s+", "", title), "", row.line, annex, group=group,
                               annex=True)
             found.append(group_part)
+        # The row's text: its task cell and responsibility cells, as printed (graphs/README.md).
         cells = [row.cells.get(TASK, "")] + [row.cells[r] for r in RESPONSIBILITY_ROLES if row.cells.get(r)]
-        if row.cells.get(DEADLINE):
-            cells.append(row.cells[DEADLINE])
         text = "\t".join(c.strip() for c in cells if c.strip())
         task = row.cells.get(TASK, "").strip()
         title = re.match(r"[^，。；,]*", task).group()

@@ -61,14 +61,17 @@ def read_facts(title_block: list[tuple[int, str]], closing: list[tuple[int, str]
 
 
 def _title(facts: Facts, block: list[tuple[int, str]], kinds: Lexicon) -> None:
-    candidates = [(n, line) for n, line in block if _is_title(line)]
-    quoted = {_clean(q) for _, line in block if line.startswith("关于印发") for q in _QUOTED_TITLE.findall(line)}
+    """The plan's own title: the line a cover notice quotes (关于印发《X》的通知 → X),
+    else the first title-like line that is not the notice's, with a period printed on
+    the line after it; a draft marker is left to the status."""
+    candidates = [(n, line.strip()) for n, line in block if _is_title(line)]
+    quoted = {_clean(q) for _, line in block if "印发" in line for q in _QUOTED_TITLE.findall(line)}
     chosen = next(((n, l) for n, l in candidates if _clean(l) in quoted), None) or next(
-        ((n, l) for n, l in candidates if not l.startswith("关于印发")), None) or (candidates[0] if candidates else None)
+        ((n, l) for n, l in candidates if not _is_notice(l, kinds)), None) or (candidates[0] if candidates else None)
     if chosen is None:
         return
     number, title = chosen
-    title = _DRAFT.sub("", title).strip() if _DRAFT.search(title) and not title.startswith("关于") else title.strip()
+    title = _DRAFT.sub("", title).strip() if _DRAFT.search(title) and not title.startswith("关于") else title
     following = [line for n, line in block if n > number][:2]
     for line in following:
         if re.fullmatch(r"[（(]\s*\d{4}\s*[-—–－~～至到]\s*\d{4}\s*年\s*[）)]", line.strip()):
@@ -78,6 +81,11 @@ def _title(facts: Facts, block: list[tuple[int, str]], kinds: Lexicon) -> None:
     period = _PERIOD.search(_QUOTED_TITLE.sub("", title))
     facts.period = period.groups() if period else None
     facts.kind = _kind(title, kinds)
+
+
+def _is_notice(line: str, kinds: Lexicon) -> bool:
+    """A cover notice's title (…关于印发…的通知), or a piece of one wrapped onto a line."""
+    return "印发" in line or line.endswith("的通知") or _kind(line, kinds) == "notice"
 
 
 def _is_title(line: str) -> bool:
@@ -109,12 +117,13 @@ def _number(facts: Facts, block: list[tuple[int, str]]) -> None:
 
 def _issuers(block: list[tuple[int, str]], closing: list[tuple[int, str]], facts: Facts) -> list[tuple[int, str]]:
     """Bodies printed one a line in the title block (a joint notice's header) or at
-    the close (its signatures), each once."""
+    the close (its signatures, two a line where the text sets them side by side), each once."""
     seen: dict[str, int] = {}
     for number, line in block + closing:
-        name = _clean(line)
-        if _BODY_LINE.match(name) and name not in seen and (number < facts.title_line or number > facts.title_line):
-            seen[name] = number
+        for name in re.split(r"[ \u3000\t]{2,}|\t", line.strip()):
+            name = _clean(name)
+            if _BODY_LINE.match(name) and name not in seen and number != facts.title_line:
+                seen[name] = number
     return [(n, name) for name, n in seen.items()]
 
 

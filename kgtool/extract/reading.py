@@ -46,7 +46,8 @@ class PlanText:
     source_format: str  # "txt" or "docx"
     encoding: str | None  # "utf-8", "utf-8-sig", "utf-16", "gb18030" for .txt; None for .docx
     # Lines dropped as conversion debris, for the review: (1-based line number in the
-    # decoded text, the line as it reads once its edges and inline debris are cleaned).
+    # decoded text, or in the lines read from a .docx; the line as it reads once its
+    # edges and inline debris are cleaned).
     removed: Removed
 
 
@@ -171,8 +172,8 @@ def normalise_text(text: str) -> tuple[str, Removed]:
     lines = _LINE_END.split(text.removeprefix("\ufeff"))
     page_starts = {index for index, line in enumerate(lines) if "\f" in line}
     cleaned = [_clean_line(line) for line in lines]
-    dropped = _page_debris(cleaned, page_starts)
-    removed = tuple((index + 1, cleaned[index]) for index in sorted(dropped))
+    dropped = _page_debris([line.lstrip(" ") for line in cleaned], page_starts)
+    removed = tuple((index + 1, cleaned[index].strip()) for index in sorted(dropped))
     kept = [line for index, line in enumerate(cleaned) if index not in dropped]
     return _join_collapsing_blank_runs(kept), removed
 
@@ -184,11 +185,12 @@ def _clean_line(line: str) -> str:
 
 
 def _trim_edges(line: str) -> str:
-    """Strip the line's edges, but keep its leading tabs: they mark table cells."""
-    line = line.lstrip(_EDGE_BLANKS)
-    body = line.lstrip("\t")
-    leading_tabs = line[: len(line) - len(body)]
-    return leading_tabs + body.lstrip(_EDGE_BLANKS).rstrip()
+    """Strip the line's end and its indentation of wide or no-break spaces, but keep its
+    leading tabs and ASCII spaces: they place a table's cells in their columns (a tab
+    opens a cell; a PDF's layout text puts a wrapped cell under its column with spaces)."""
+    line = line.lstrip("\u00a0\u3000")
+    body = line.lstrip("\t ")
+    return line[: len(line) - len(body)] + body.rstrip(_EDGE_BLANKS + "\t")
 
 
 def _join_collapsing_blank_runs(lines: list[str]) -> str:
@@ -383,6 +385,7 @@ def _could_be_running_header(line: str) -> bool:
         and len(line) <= _MAX_RUNNING_HEADER
         and not _is_table_cell(line)
         and not _NUMBERED_HEADING.match(line)
+        and not _BARE_NUMBER.fullmatch(line)  # a number is a page's or a table row's
     )
 
 
@@ -393,8 +396,8 @@ def _at_page_edge(ordinal: int, edge_ordinals: list[int]) -> bool:
 def _repeated_table_header_rows(
     lines, ordinals, page_edges: set[int], dropped: set[int]
 ) -> set[int]:
-    """A table header row printed again after a page break: the same row, either with only
-    the table's rows since its last printing or just after a page break."""
+    """A table header row printed again after a page break: the same row, with only the
+    table's rows since its last printing or just after a page break."""
     edge_ordinals = sorted(ordinals[index] for index in page_edges)
     last_printed: dict[str, int] = {}
     repeats = set()
@@ -403,7 +406,7 @@ def _repeated_table_header_rows(
             continue
         previous = last_printed.get(line)
         if previous is not None and (
-            _only_table_rows_between(lines, previous, index, dropped)
+            _still_in_tab_separated_table(lines, previous, index, dropped)
             or _at_page_edge(ordinals[index], edge_ordinals)
         ):
             repeats.add(index)
@@ -420,8 +423,10 @@ def _looks_like_header_row(line: str) -> bool:
     )
 
 
-def _only_table_rows_between(lines: list[str], start: int, end: int, dropped: set[int]) -> bool:
-    return all(
+def _still_in_tab_separated_table(lines, start: int, end: int, dropped: set[int]) -> bool:
+    """Whether only rows of the header's table come between its two printings. Rows aligned
+    with spaces cannot be told from prose, so they need a page break in sight instead."""
+    return _is_table_cell(lines[start]) and all(
         _is_table_cell(lines[index])
         for index in range(start + 1, end)
         if lines[index] and index not in dropped
@@ -435,14 +440,13 @@ _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
 _R, _T = qn("w:r"), qn("w:t")
 _VAL = qn("w:val")
-# Inside a paragraph: deleted text, text moved away, text boxes (a floating shape is not
-# the paragraph's text) and the fallback copy of alternate content are not read.
-_NOT_READ_IN_PARAGRAPH = {
-    qn("w:del"),
-    qn("w:moveFrom"),
-    qn("w:txbxContent"),
-    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
-}
+_TEXT_BOX = qn("w:txbxContent")
+# The copy of a drawing Word keeps for older readers: its text boxes are read once, from
+# the drawing itself.
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Not the paragraph's own text: deleted text, text moved away, and text boxes (read as
+# lines of their own after the paragraph).
+_NOT_READ_IN_PARAGRAPH = {qn("w:del"), qn("w:moveFrom"), _TEXT_BOX, _FALLBACK}
 _FULL_WIDTH_CLOSING_MARKS = "、，．。：）】」』"
 _RUN_CHARACTERS = {
     qn("w:tab"): " ",  # a tab would read as a table cell; whitespace is not compared anyway
@@ -457,11 +461,31 @@ def _docx_text(path: Path) -> str:
     numbering = _Numbering(document)
     lines: list[str] = []
     for block in _blocks(document.element.body):
-        if block.tag == _P:
-            lines.append(_paragraph_line(block, numbering))
-        else:
-            lines.extend(_table_lines(block, numbering))
+        lines.extend(_block_lines(block, numbering))
     return "\n".join(lines)
+
+
+def _block_lines(block, numbering: _Numbering) -> list[str]:
+    """A paragraph's line and its text boxes' lines, or a table's rows."""
+    if block.tag == _TBL:
+        return _table_lines(block, numbering)
+    lines = [_paragraph_line(block, numbering)]
+    for text_box in _text_boxes(block):
+        for inner in _blocks(text_box):
+            lines.extend(_block_lines(inner, numbering))
+    return lines
+
+
+def _text_boxes(paragraph) -> Iterator:
+    """The text boxes anchored in a paragraph (a 专栏 is often one), each once."""
+    for text_box in paragraph.iter(_TEXT_BOX):
+        between = []
+        for ancestor in text_box.iterancestors():
+            if ancestor is paragraph:
+                break
+            between.append(ancestor.tag)
+        if _FALLBACK not in between and _TEXT_BOX not in between and _P not in between:
+            yield text_box
 
 
 def _open_docx(path: Path):
@@ -560,10 +584,7 @@ def _continues_vertical_merge(cell) -> bool:
 def _cell_text(cell, numbering: _Numbering) -> str:
     parts = []
     for block in _blocks(cell):
-        if block.tag == _P:
-            parts.append(_paragraph_line(block, numbering))
-        else:
-            parts.extend(_table_lines(block, numbering))
+        parts.extend(_block_lines(block, numbering))
     # The row is one line and a tab separates cells: a cell's own breaks become spaces.
     return re.sub(r"[\t\n]", " ", " ".join(part for part in parts if part.strip()))
 

@@ -97,5 +97,21 @@ class Registry:
 
 
 def split_names(names: str) -> list[str]:
-    """The names of a list such as “省发展改革委、教育厅、工业和信息化厅”, in order."""
-    return [part.strip() for part in _NAME_SEPARATORS.split(names) if part.strip()]
+    """The names of a list such as “省发展改革委、教育厅、工业和信息化厅”, in order;
+    a separator inside brackets is part of a name (各县（市、区）政府).
+
+    >>> split_names("市工信局、各县（市、区）政府及市文广旅局")
+    ['市工信局', '各县（市、区）政府', '市文广旅局']
+    """
+    parts, depth, start = [], 0, 0
+    for match in re.finditer(r"[（(]|[）)]|" + _NAME_SEPARATORS.pattern, names):
+        token = match.group()
+        if token in "（(":
+            depth += 1
+        elif token in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append(names[start:match.start()])
+            start = match.end()
+    parts.append(names[start:])
+    return [part.strip() for part in parts if part.strip()]

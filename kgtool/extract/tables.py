@@ -105,23 +105,36 @@ def _tab_rows(lines: list[str], start: int) -> Table | None:
     roles = _roles(header)
     if roles is None:
         return None
-    rows, index = [], start + 1
+    rows, index, group = [], start + 1, ""
     while index < len(lines):
         line = lines[index]
         if not line.strip():
             index += 1
             continue
         if "\t" not in line:
-            break
+            if not _group_row(lines, index):
+                break
+            group = line.strip()  # a row of its own naming the group of the rows under it
+            index += 1
+            continue
         cells = line.split("\t")
         if [re.sub(r"\s+", "", c) for c in cells] != [re.sub(r"\s+", "", h) for h in header]:
             row = _new_row(roles, cells, index)
             if row:
+                if group and not row.cells.get(GROUP):
+                    row.cells[GROUP] = group
                 rows.append(row)
             elif rows:  # a cell that went on past a line break
                 _continue_row(rows[-1], roles, cells)
         index += 1
     return Table(roles, rows, start, index)
+
+
+def _group_row(lines: list[str], index: int) -> bool:
+    """A short line inside a tab-separated table, followed by the table's next row: a
+    group heading (一、工业遗产保护利用行动) printed across the table."""
+    following = next((line for line in lines[index + 1:] if line.strip()), "")
+    return len(lines[index].strip()) <= 40 and "\t" in following and bool(_ROW_NUMBER.match(following.split("\t")[0].strip()))
 
 
 def _continue_row(row: Row, roles: list[str], cells: list[str]) -> None:
@@ -169,24 +182,35 @@ def _cell_lines(lines: list[str], start: int) -> Table | None:
     return Table(roles, rows, start, end)
 
 
-def _display_columns(line: str) -> list[tuple[int, str]]:
-    """The space-separated fields of a line with the display column each starts at
-    (a wide character counts two, as a PDF's layout places it)."""
+def _display_columns(line: str, wide: bool) -> list[tuple[int, str]]:
+    """The space-separated fields of a line with the column each starts at: counting
+    characters, or (`wide`) counting a wide character as two."""
     fields, column, index = [], 0, 0
     for match in re.finditer(r"\S+(?: \S+)*", line.replace("\u3000", "  ")):
-        column += _width(line[index:match.start()])
+        column += _width(line[index:match.start()], wide)
         fields.append((column, match.group()))
-        column += _width(match.group())
+        column += _width(match.group(), wide)
         index = match.end()
     return fields
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+def _width(text: str, wide: bool) -> int:
+    return sum(2 if wide and unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _alignment(lines: list[str], start: int) -> bool:
+    """Whether the table's fields line up with its header counting wide characters as
+    two (an editor's view) rather than as one: a PDF's text tools do either."""
+    def fit(wide: bool) -> int:
+        starts = [c for c, _ in _display_columns(lines[start], wide)]
+        fields = [c for line in lines[start + 1: start + 40] for c, _ in _display_columns(line, wide)]
+        return sum(1 for c in fields if any(abs(c - s) <= 1 for s in starts))
+    return fit(True) > fit(False)
 
 
 def _spaced_rows(lines: list[str], start: int) -> Table | None:
-    header = _display_columns(lines[start])
+    wide = _alignment(lines, start)
+    header = _display_columns(lines[start], wide)
     roles = _roles([text for _, text in header])
     if roles is None:
         return None
@@ -197,7 +221,7 @@ def _spaced_rows(lines: list[str], start: int) -> Table | None:
         if not line.strip():
             index += 1
             continue
-        fields = _display_columns(line)
+        fields = _display_columns(line, wide)
         if [t for _, t in fields] == [t for _, t in header]:
             index += 1
             continue
