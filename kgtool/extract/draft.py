@@ -179,6 +179,7 @@ class _Builder:
         self.items: list[DraftItem] = []
         self.targets: list[tuple[Part, URIRef, FoundTarget]] = []
         self.evidence_taken: set[str] = set()
+        self.noted: set[URIRef] = set()
 
     # Namespaces of this document's parts ------------------------------------------------
 
@@ -439,11 +440,18 @@ class _Builder:
         self.add(item.iri, ICP.hasClause, iri)
 
     def _note_resolution(self, who: Resolution, line: int) -> None:
+        """A spot to check, once per body: a name that matched several, a body composed
+        with little confidence."""
+        if who.iri in self.noted:
+            return
         if who.ambiguous:
             self.spots.append(Spot(line, f"“{who.name}” matches more than one body; {who.iri} was taken"))
-        if who.created is not None and who.created.confidence < 0.7:
-            self.spots.append(Spot(line, f"new body “{who.created.name_zh}” composed from “{who.name}” "
-                                         f"(confidence {who.created.confidence:.1f}): {who.created.note}"))
+        elif who.created is not None and who.created.confidence < 0.7:
+            self.spots.append(Spot(line, f"“{who.name}” → new body “{who.created.name_zh}”, confidence "
+                                         f"{who.created.confidence:.1f}: {who.created.note}"))
+        else:
+            return
+        self.noted.add(who.iri)
 
     def _blanket_clauses(self) -> None:
         """A blanket clause (以下各项均需各地共同推进落实) covers every item of the document."""
@@ -533,8 +541,10 @@ class _Builder:
         documents = self.context.documents
         national = _framework_items(documents, self.where is NATIONAL)
         items = {str(i.iri): i.part.text for i in self.items}
+        working = {iri: text for iri, text in items.items()  # general requirements assign no work to align
+                   if next(i for i in self.items if str(i.iri) == iri).part.item_kind != "general-requirement"}
         if self.where is not NATIONAL and national:
-            suggestions = suggest_alignments(items, national)
+            suggestions = suggest_alignments(working, national)
             for item in self.items:
                 item.suggestions = suggestions.get(str(item.iri), [])
                 self._suggestions(item)

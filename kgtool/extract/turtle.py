@@ -38,20 +38,22 @@ def write_turtle(graph: Graph, prefixes: dict[str, str], blocks: list[Block], he
     if missing:
         raise ValueError(f"subjects not placed in any block: {sorted(missing)[:3]}")
     names = sorted(prefixes.items(), key=lambda item: -len(item[1]))
-    out = [header.rstrip("\n") + "\n"]
-    width = max(len(p) for p in prefixes) + 2
-    out += [f"@prefix {(p + ':').ljust(width)} <{iri}> ." for p, iri in prefixes.items()]
     rank = {p: i for i, p in enumerate(predicate_order)}
+    body = []
     for block in blocks:
         if block.banner:
-            out.append("")
-            out.append(f"# {block.banner} " + "-" * max(3, 76 - len(block.banner)))
+            body.append("")
+            body.append(f"# {block.banner} " + "-" * max(3, 76 - len(block.banner)))
         for subject in block.subjects:
-            out.append("")
+            body.append("")
             if subject in block.comments:
-                out += [f"# {line}" for line in block.comments[subject].split("\n")]
-            out.append(_subject(graph, subject, names, rank))
-    return "\n".join(out) + "\n"
+                body += [f"# {line}" for line in block.comments[subject].split("\n")]
+            body.append(_subject(graph, subject, names, rank))
+    text = "\n".join(body)
+    used = [p for p in prefixes if re.search(rf"(?<![\w-]){re.escape(p)}:", text)]  # only the prefixes written
+    width = max((len(p) for p in used), default=0) + 2
+    head = [header.rstrip("\n") + "\n"] + [f"@prefix {(p + ':').ljust(width)} <{prefixes[p]}> ." for p in used]
+    return "\n".join(head) + "\n" + text + "\n"
 
 
 def _subject(graph: Graph, subject: URIRef, names, rank) -> str:

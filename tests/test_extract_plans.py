@@ -1,0 +1,67 @@
+"""`kgtool extract` reads plans in layouts the seeds do not use as a person annotated them.
+
+The plans in tests/fixtures/extract/plans/ are synthetic, in the style of published plans,
+and were annotated by hand without looking at the extractor (the folder's README says
+how). Each test holds one plan's draft to its annotation: the document's facts, every item
+(number, kind, title, the first and last words of its text), every (item, body as printed,
+role), every target (setter, quantity, unit, qualifier, year, kind).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_scoring import (assignments, expected, expected_assignments, expected_targets, found_document,
+                             items, matches, plan_file, plan_names, squeeze, targets)
+from kgtool.extract.draft import Context, draft
+from kgtool.extract.reading import read_plan
+from kgtool.project import find_project
+
+from conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def context() -> Context:
+    return Context.load(find_project(REPO))
+
+
+@pytest.fixture(scope="module")
+def drafts(context, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("docx")
+    return {name: draft(read_plan(plan_file(name, folder)).text, context, code=name) for name in plan_names()}
+
+
+def _same(value, found) -> bool:
+    if isinstance(value, list):
+        return [squeeze(v) for v in value] == [squeeze(v) for v in found or []]
+    return squeeze(str(value)) == squeeze(str(found))
+
+
+def test_every_annotated_plan_is_read(drafts):
+    assert len(drafts) == 8
+
+
+@pytest.mark.parametrize("name", plan_names())
+def test_the_document_facts_are_read_as_annotated(drafts, name):
+    found = found_document(drafts[name])
+    wrong = {field: (value, found[field]) for field, value in expected(name)["document"].items()
+             if not _same(value, found[field])}
+    assert wrong == {}
+
+
+@pytest.mark.parametrize("name", plan_names())
+def test_every_item_is_found_with_its_number_kind_title_and_text(drafts, name):
+    found = items(drafts[name])
+    annotated = expected(name)["items"]
+    assert len(found) == len(annotated)
+    assert [i["number"] for i in annotated if not any(matches(i, f) for f in found)] == []
+
+
+@pytest.mark.parametrize("name", plan_names())
+def test_every_body_is_assigned_its_role(drafts, name):
+    assert assignments(drafts[name]) == expected_assignments(expected(name))
+
+
+@pytest.mark.parametrize("name", plan_names())
+def test_every_target_is_read(drafts, name):
+    assert targets(drafts[name]) == expected_targets(expected(name))
