@@ -9,22 +9,23 @@ from pathlib import Path
 from docx import Document
 
 PLANS = Path(__file__).parent / "fixtures" / "extract" / "plans"
+HELDOUT = Path(__file__).parent / "fixtures" / "extract" / "heldout"
 _SPACE = re.compile(r"\s+")
 
 
-def plan_names() -> list[str]:
-    return sorted(p.name.removesuffix(".expected.json") for p in PLANS.glob("*.expected.json"))
+def plan_names(folder: Path = PLANS) -> list[str]:
+    return sorted(p.name.removesuffix(".expected.json") for p in folder.glob("*.expected.json"))
 
 
-def expected(name: str) -> dict:
-    return json.loads((PLANS / f"{name}.expected.json").read_text(encoding="utf-8"))
+def expected(name: str, folder: Path = PLANS) -> dict:
+    return json.loads((folder / f"{name}.expected.json").read_text(encoding="utf-8"))
 
 
-def plan_file(name: str, folder: Path) -> Path:
-    """The plan's file; a .docx is built from its readable spec into `folder`."""
-    spec = PLANS / f"{name}.docx.json"
+def plan_file(name: str, scratch: Path, folder: Path = PLANS) -> Path:
+    """The plan's file; a .docx is built from its readable spec into `scratch`."""
+    spec = folder / f"{name}.docx.json"
     if not spec.exists():
-        return PLANS / f"{name}.txt"
+        return folder / f"{name}.txt"
     document = Document()
     for block in json.loads(spec.read_text(encoding="utf-8"))["blocks"]:
         if "p" in block:
@@ -38,13 +39,20 @@ def plan_file(name: str, folder: Path) -> Path:
                     cell.text = first
                     for paragraph in rest:
                         cell.add_paragraph(paragraph)
-    path = folder / f"{name}.docx"
+    path = scratch / f"{name}.docx"
     document.save(path)
     return path
 
 
 def squeeze(text: str) -> str:
     return _SPACE.sub("", text or "")
+
+
+def same(value, found) -> bool:
+    """An annotated fact and the one read, alike but for whitespace."""
+    if isinstance(value, list):
+        return [squeeze(v) for v in value] == [squeeze(v) for v in found or []]
+    return squeeze(str(value)) == squeeze(str(found))
 
 
 def found_document(draft) -> dict:

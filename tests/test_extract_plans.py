@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from extract_scoring import (assignments, expected, expected_assignments, expected_targets, found_document,
-                             items, matches, plan_file, plan_names, squeeze, targets)
+                             items, matches, plan_file, plan_names, same, targets)
 from kgtool.extract.draft import Context, draft
 from kgtool.extract.reading import read_plan
 from kgtool.project import find_project
@@ -31,12 +31,6 @@ def drafts(context, tmp_path_factory):
     return {name: draft(read_plan(plan_file(name, folder)).text, context, code=name) for name in plan_names()}
 
 
-def _same(value, found) -> bool:
-    if isinstance(value, list):
-        return [squeeze(v) for v in value] == [squeeze(v) for v in found or []]
-    return squeeze(str(value)) == squeeze(str(found))
-
-
 def test_every_annotated_plan_is_read(drafts):
     assert len(drafts) == 8
 
@@ -45,7 +39,7 @@ def test_every_annotated_plan_is_read(drafts):
 def test_the_document_facts_are_read_as_annotated(drafts, name):
     found = found_document(drafts[name])
     wrong = {field: (value, found[field]) for field, value in expected(name)["document"].items()
-             if not _same(value, found[field])}
+             if not same(value, found[field])}
     assert wrong == {}
 
 
