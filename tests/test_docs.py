@@ -41,3 +41,28 @@ def test_every_saved_query_is_in_the_readme_index_with_a_full_header():
     for name, query in catalogue(REPO / "queries").items():
         assert f"| `{name}` |" in README, name
         assert query.summary and query.description and query.tags and query.columns, name
+
+
+def test_the_walk_through_of_adding_a_new_plan_runs_as_written(project, monkeypatch):
+    """Every command of *Adding a new plan*, in order, in a copy of the project."""
+    monkeypatch.chdir(project)
+    import shlex
+    import shutil
+
+    from click.testing import CliRunner
+
+    shutil.copytree(REPO / "examples", project / "examples")
+    section = README.split("## Adding a new plan", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"```sh\n(.*?)```", section, flags=re.S)[0].strip().splitlines()
+    assert len(commands) == 5
+    outputs = []
+    for command in commands:
+        words = shlex.split(command)
+        assert words[0] == "kgtool"
+        result = CliRunner().invoke(main, ["--root", str(project), *words[1:]])
+        assert result.exit_code == 0, (command, result.output)
+        outputs.append(result.output)
+    # The summary the section shows, and the new plan in the saved queries' answers.
+    shown = section.split("```\ncq-2024-plan:", 1)[1].split("    …", 1)[0]
+    assert "cq-2024-plan:" + shown in outputs[0]
+    assert "cq-2024-plan" in outputs[3] and "重庆市" in outputs[4]

@@ -105,8 +105,9 @@ def _refuse_overwrite(targets: dict[str, Path], review, code: str, root: Path, f
     if not existing:
         return
     if not force:
-        raise KgtoolError(f"{existing[0]} exists (the code {code} is taken); kgtool extract never overwrites: "
-                          "pass --code to choose another code, or --force to replace an earlier extraction")
+        taken = f" (the code {code} is taken)" if existing[0] != (Path(review) if review else None) else ""
+        raise KgtoolError(f"{existing[0]} exists{taken}; kgtool extract never overwrites: pass --code or "
+                          "--review to choose another name, or --force to replace an earlier extraction")
     made = set(targets.values()) if _extracted(targets["graph"]) else set()
     for path in [*targets.values(), *([Path(review)] if review else [])]:  # what would be replaced
         if path.exists() and path not in made and not (review and path == Path(review) and _earlier_review(path)):
