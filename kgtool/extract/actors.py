@@ -17,6 +17,7 @@ from rdflib import URIRef
 
 from ..namespaces import ACTOR, AGENCY, PLACE
 from .bodies import NewBody, compose_body, is_generic
+from .clauses import Assignment
 from .places import NATIONAL, Division, division_by_slug
 from .registry import Registry
 
@@ -47,14 +48,13 @@ class Actors:
     def place(self) -> URIRef:
         return PLACE[self.where.slug]
 
-    def resolve_list(self, names: list[str]) -> list[Resolution]:
-        """Resolve the names of one clause, in order, applying the shared-省 rule."""
-        prefix = next((m.group(1) for m in [_LOCAL_PREFIX.match(names[0])] if m), "") if names else ""
-        resolved = []
-        for name in names:
-            for part in self._split_etc(name):
-                resolved.append(self.resolve(part, prefix if not _LOCAL_PREFIX.match(part) else ""))
-        return resolved
+    def resolve_clause(self, assignments: list[Assignment]) -> list[tuple[Resolution, str]]:
+        """Who each (name, role) of one clause denotes, in order: the names after a first
+        one that opens with 省 or 市 share it (省发展改革委、教育厅), and “A等B” is two."""
+        first = _LOCAL_PREFIX.match(assignments[0].name) if assignments else None
+        prefix = first.group(1) if first else ""
+        return [(self.resolve(part, "" if _LOCAL_PREFIX.match(part) else prefix), assignment.role)
+                for assignment in assignments for part in self._split_etc(assignment.name)]
 
     def _split_etc(self, name: str) -> list[str]:
         # “住建厅等省直有关部门”: a body and a generic set, unless the whole is a known label.

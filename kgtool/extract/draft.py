@@ -165,7 +165,7 @@ class _Builder:
         known = {c: (d.title, d.numbers) for c, d in context.documents.items()}
         self.facts = read_facts(outline.preamble + outline.annex_titles, outline.closing, text,
                                 self.lexicons["document-kind"], known, code)
-        self.where = _jurisdiction(jurisdiction, self.facts, outline, text)
+        self.where = _jurisdiction(jurisdiction, self.facts, text)
         self.code = code or _propose_code(self.facts, self.where)
         if not _CODE.match(self.code):
             raise KgtoolError(f"“{self.code}” is not a document code: use lower-case ASCII words joined by "
@@ -273,6 +273,11 @@ class _Builder:
     # Slugs ------------------------------------------------------------------------------------
 
     def _slugs(self) -> None:
+        kinds = self.lexicons["programme-kind"]
+        for part in self.parts:  # a table's group column naming a 工程 names a programme
+            kind = kinds.last_in(part.title) if part.kind == "section" and part.group else None
+            if kind is not None and part.title.endswith(kind[0]):
+                part.kind, part.programme_kind = "programme", _local(kind[1])
         sections = [p for p in self.parts if p.kind == "section"]
         taken: set[str] = set()
         for part in sections:
@@ -295,7 +300,7 @@ class _Builder:
         taken = set()
         for part in self.parts:
             if part.kind == "programme":
-                stem = f"column-{part.value}" if part.number else f"project-{pinyin_slug(part.title, 8)}"
+                stem = f"column-{part.value}" if part.value else f"{part.programme_kind}-{pinyin_slug(part.title, 8)}"
                 part.slug = unique(stem, taken)
 
     # Sections, programmes, items ---------------------------------------------------------
@@ -303,13 +308,6 @@ class _Builder:
     def _section(self, part: Part, banner: str) -> None:
         section = self.iri("section", part.slug)
         self.place(banner, section)
-        programme_like = part.group and re.search(r"(工程|行动|计划|专项)$", part.title)
-        if programme_like:  # a table's group column naming 工程: a programme that groups its rows
-            self.graph.remove((section, None, None))
-            self.order = [(b, s) for b, s in self.order if s != section]
-            part.kind_programme = self.iri("programme", f"project-{pinyin_slug(part.title, 8)}")
-            self._table_programme(part, banner)
-            return
         self.add(section, RDF.type, ICP.Section)
         if part.number:
             self.add(section, ELI.number, Literal(part.number))
@@ -322,34 +320,25 @@ class _Builder:
         self.add(section, ICP.order, Literal(_order(self.parts, part)))
 
     def _parent_iri(self, part: Part) -> URIRef:
+        """The section a part is printed in (a table's 工程 groups its rows but is no section)."""
         parent = part.parent
-        while parent is not None and getattr(parent, "kind_programme", None):
+        while parent is not None and parent.kind == "programme":
             parent = parent.parent
         return self.iri("section", parent.slug) if parent is not None else self.doc
-
-    def _table_programme(self, part: Part, banner: str) -> None:
-        programme = part.kind_programme
-        self.place(banner, programme)
-        self.add(programme, RDF.type, ICP.Programme)
-        self.add(programme, DCTERMS.title, Literal(part.title, lang="zh"))
-        self.add(programme, ICP.programmeKind, vocab("programme-kind", "project"))
-        self.add(programme, ELI.is_part_of, self._parent_iri(part))
-        self.add(programme, ICP.inDocument, self.doc)
-        self.add(programme, ICP.order, Literal(1 + sum(1 for p in self.parts[: self.parts.index(part)]
-                                                       if getattr(p, "kind_programme", None))))
 
     def _programme(self, part: Part, banner: str | None) -> None:
         programme = self.iri("programme", part.slug)
         self.place(banner, programme)
         self.add(programme, RDF.type, ICP.Programme)
-        self.add(programme, ELI.number, Literal(part.number))
+        if part.number:
+            self.add(programme, ELI.number, Literal(part.number))
         if part.title:
             self.add(programme, DCTERMS.title, Literal(part.title, lang="zh"))
         if part.text:
             self.add(programme, ICP.text, Literal(part.text, lang="zh"))
-        self.add(programme, ICP.programmeKind, vocab("programme-kind", "column"))
+        self.add(programme, ICP.programmeKind, vocab("programme-kind", part.programme_kind))
         if part.parent is not None:
-            self.add(programme, ELI.is_part_of, self.iri("section", part.parent.slug))
+            self.add(programme, ELI.is_part_of, self._parent_iri(part))
         self.add(programme, ICP.inDocument, self.doc)
         self.add(programme, ICP.order, Literal(1 + sum(1 for p in self.parts[: self.parts.index(part)]
                                                        if p.kind == "programme")))
@@ -373,8 +362,8 @@ class _Builder:
         self.add(task, ICP.order, Literal(_order(self.parts, part)))
         if part.programme is not None:
             self.add(task, ICP.inProgramme, self.iri("programme", part.programme.slug))
-        if part.parent is not None and getattr(part.parent, "kind_programme", None):
-            self.add(task, ICP.inProgramme, part.parent.kind_programme)
+        if part.parent is not None and part.parent.kind == "programme":  # a row of a table's 工程
+            self.add(task, ICP.inProgramme, self.iri("programme", part.parent.slug))
         self._clauses(item, banner)
         self._tags(task, part)
         self._targets(task, part, banner)
@@ -418,14 +407,8 @@ class _Builder:
         return paragraph
 
     def _clause(self, item: DraftItem, iri: URIRef, found, text: str, assignments, banner, paragraph=None) -> None:
-        resolved = []
-        by_role: dict[str, list[str]] = {}
-        for assignment in assignments:
-            by_role.setdefault(assignment.role, []).append(assignment.name)
-        first_names = [a.name for a in assignments]
-        shared = self.actors.resolve_list(first_names) if first_names else []
-        for assignment, who in zip(_expanded(assignments, self.actors), shared):
-            resolved.append((who, assignment.role))
+        resolved = self.actors.resolve_clause(assignments)
+        for who, _ in resolved:
             self._note_resolution(who, item.part.line)
         clause = DraftClause(iri, found, text, resolved, paragraph)
         item.clauses.append(clause)
@@ -459,8 +442,7 @@ class _Builder:
         if blanket is None:
             return
         iri = blanket.iri
-        names = [a.name for a in parse_clause(blanket.text)]
-        resolved = self.actors.resolve_list(names)
+        resolved = [who for who, _ in self.actors.resolve_clause(parse_clause(blanket.text))]
         self.place(None, iri)
         self.add(iri, RDF.type, ICP.ResponsibilityClause)
         self.add(iri, ICP.clauseText, Literal(blanket.text, lang="zh"))
@@ -720,26 +702,26 @@ def _without_clauses(text: str) -> str:
     return text
 
 
-def _expanded(assignments, actors: Actors):
-    """Each assignment once for every name its printed name resolves to (A等B is two)."""
-    for assignment in assignments:
-        for _part in actors._split_etc(assignment.name):
-            yield assignment
-
-
-def _jurisdiction(name: str | None, facts: Facts, outline, text: str) -> Division:
+def _jurisdiction(name: str | None, facts: Facts, text: str) -> Division:
+    """The plan's jurisdiction: as given; else the place its title opens with; else the
+    place its issuing bodies open with; else national, unless the text names one place
+    far more than any other (a plan that calls its province 我省 and names it in its
+    preamble)."""
     if name is not None:
         found = division(name.strip())
         if found is None:
             raise KgtoolError(f"unknown jurisdiction “{name}”: give 全国, a province (浙江省, 浙江) or a "
                               "prefecture-level city (杭州市)")
         return found
-    title_place = next((d for d in _divisions_at_start(facts.title)), None)
-    if title_place is not None:
-        return title_place
-    if not facts.title or not divisions_named(facts.title):
-        return NATIONAL
-    return divisions_named(facts.title).most_common(1)[0][0]
+    for words in [facts.title] + [issuer for _, issuer in facts.issuers]:
+        place = next(_divisions_at_start(words), None)
+        if place is not None:
+            return place
+    named = divisions_named(text).most_common(2)
+    if named and named[0][1] >= 3 and (len(named) == 1 or named[0][1] >= 2 * named[1][1]) \
+            and not any(issuer.endswith("部") for _, issuer in facts.issuers):
+        return named[0][0]
+    return NATIONAL
 
 
 def _divisions_at_start(title: str):

@@ -250,6 +250,7 @@ class Part:
     programme: "Part | None" = None   # the 专栏 box that follows an item
     unnumbered: bool = False
     item_kind: str = ""          # for an item: a local name of the task-kind scheme
+    programme_kind: str = ""     # for a programme: a local name of the programme-kind scheme
     slug: str = ""
 
 
@@ -303,7 +304,7 @@ def _add_box(box: Box, found: list[Part]) -> None:
                  None)
     section = after.parent if after else next((p for p in reversed(found) if p.kind == "section"), None)
     programme = Part("programme", box.number, box.title, join_lines([t for _, t in box.body]), box.line, section,
-                     value=box.value)
+                     value=box.value, programme_kind="column")
     if after:
         after.programme = programme
     found.append(programme)

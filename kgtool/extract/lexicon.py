@@ -47,6 +47,12 @@ class Lexicon:
         """The concept whose longest label occurs in `text`, or None."""
         return next((concept for label, concept in self.labels if label in text), None)
 
+    def last_in(self, text: str) -> tuple[str, URIRef] | None:
+        """The label (and its concept) that ends last in `text`, the longest where two do."""
+        found = [(text.rfind(label) + len(label), len(label), label, concept)
+                 for label, concept in self.labels if label in text]
+        return max(found)[2:] if found else None
+
     def find_all(self, text: str) -> list[Match]:
         """Every concept a label names in `text`, each once, at its first place; a
         label inside a longer label's match (博物馆 inside 工业博物馆) does not count."""
