@@ -119,7 +119,23 @@ def column_assignments(cells: dict[str, str]) -> list[Assignment]:
     return assignments
 
 
+_LEAD_MARK = re.compile(r"[（(]牵头[）)]$")
+
+
+def _marked_leads(text: str) -> list[Assignment] | None:
+    """“A（牵头）、B、C”: the marked names lead and the others take part; None where no
+    name carries the mark."""
+    names = split_names(text)
+    if not any(_LEAD_MARK.search(name) for name in names):
+        return None
+    return [Assignment(_LEAD_MARK.sub("", name), LEAD if _LEAD_MARK.search(name) else PARTICIPANT)
+            for name in names if name not in _NOT_NAMES]
+
+
 def _roles_in(text: str) -> list[Assignment]:
+    marked = _marked_leads(text)
+    if marked is not None:
+        return marked
     assignments: list[Assignment] = []
     pending: list[str] = []
     for token in split_names(text):

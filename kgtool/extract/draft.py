@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
@@ -42,7 +42,8 @@ _KIND_WORDS = {"implementation-plan": "plan", "action-plan": "plan", "guidance":
 # Slug prefixes for items whose numbering restarts in a later part (graphs/README.md).
 _KIND_PREFIX = {"general-requirement": "requirement", "safeguard-measure": "safeguard",
                 "organisational-measure": "organisation", "annex-row": "annex", "key-task": "task"}
-_CODE = re.compile(r"^[a-z]{2}(?:-[a-z0-9]+)+$")
+_QUOTED = re.compile(r"《[^》]*》")
+_CODE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
 
 
 def vocab(scheme: str, concept: str) -> URIRef:
@@ -288,7 +289,9 @@ class _Builder:
         main_kind = Counter(p.item_kind for p in items).most_common(1)[0][0]
         taken = set()
         for part in items:
-            if part.value is None:
+            if part.number and re.fullmatch(r"\d+(?:[.．]\d+)+", part.number):  # 2.1.1 → 2-1-1
+                part.slug = unique(re.sub(r"[.．]", "-", part.number), taken)
+            elif part.value is None:
                 group = part.parent.value if part.parent and part.parent.value else part.parent.slug if part.parent else "0"
                 part.slug = unique(f"{group}-{pinyin_slug(part.title, 6) or 'item'}", taken)
             elif counts[str(part.value)] == 1:
@@ -488,10 +491,6 @@ class _Builder:
         counted = self.lexicons["carrier-type"]
         taken: set[str] = set()
         for found in find_targets(part.text):
-            if found.year is None and part.cells.get("deadline") and found.kind not in ("funding-cap", "recurring-quota"):
-                # A table's 完成时限 column dates the row's work (not a cap's or a quota's rounds).
-                year = re.search(r"(\d{4})\s*年", part.cells["deadline"])
-                found = replace(found, year=year.group(1)) if year else found
             target = self.iri("target", unique(f"{part.slug}-{pinyin_slug(found.subject, 6) or 'target'}", taken))
             self.place(banner, target)
             self.add(target, RDF.type, ICP.Target)
@@ -713,8 +712,14 @@ def _jurisdiction(name: str | None, facts: Facts, text: str) -> Division:
             raise KgtoolError(f"unknown jurisdiction “{name}”: give 全国, a province (浙江省, 浙江) or a "
                               "prefecture-level city (杭州市)")
         return found
-    for words in [facts.title] + [issuer for _, issuer in facts.issuers]:
-        place = next(_divisions_at_start(words), None)
+    place = next(_divisions_at_start(facts.title), None)
+    if place is not None:
+        return place
+    in_title = sorted(divisions_named(_QUOTED.sub("", facts.title)), key=lambda d: d.level != "prefectural")
+    if in_title:  # 省市共建苏州…示范区: the most local place the title names
+        return in_title[0]
+    for _, issuer in facts.issuers:
+        place = next(_divisions_at_start(issuer), None)
         if place is not None:
             return place
     named = divisions_named(text).most_common(2)

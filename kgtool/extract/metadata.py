@@ -21,7 +21,7 @@ _DATE = re.compile(r"^(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*
                    r"\s*([0-9一二三四五六七八九十]{1,3})\s*日$")
 _PERIOD = re.compile(r"(\d{4})\s*[-—–－~～至到]\s*(\d{4})\s*年")
 _DRAFT = re.compile(r"[（(]?[^（()）]{0,6}(征求意见稿|送审稿|草案|讨论稿)[）)]?")
-_BODY_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{3,30}(厅|局|委员会|委|部|总工会|工会|办公室|政府|联合会|中心)$")
+_BODY_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(厅|局|委员会|委|部|总工会|工会|办公室|政府|联合会|中心)$")
 _QUOTED_TITLE = re.compile(r"[《〈]([^《》〈〉]{4,80})[》〉]")
 _PLAN_WORDS = ("方案", "计划", "意见", "规划", "办法", "分工表", "通知", "要点", "纲要", "措施")
 
@@ -116,15 +116,29 @@ def _number(facts: Facts, block: list[tuple[int, str]]) -> None:
 
 
 def _issuers(block: list[tuple[int, str]], closing: list[tuple[int, str]], facts: Facts) -> list[tuple[int, str]]:
-    """Bodies printed one a line in the title block (a joint notice's header) or at
-    the close (its signatures, two a line where the text sets them side by side), each once."""
+    """Bodies printed one a line in the title block (a joint notice's header), after
+    发文机关：, or at the close (its signatures, several a line where the text sets them
+    side by side, their characters spaced out to align: 教　　育　　部), each once."""
     seen: dict[str, int] = {}
     for number, line in block + closing:
-        for name in re.split(r"[ \u3000\t]{2,}|\t", line.strip()):
-            name = _clean(name)
+        for name in _names_on_line(line):
             if _BODY_LINE.match(name) and name not in seen and number != facts.title_line:
                 seen[name] = number
     return [(n, name) for name, n in seen.items()]
+
+
+def _names_on_line(line: str) -> list[str]:
+    """The names a line sets apart with runs of spaces: where two lengths of run occur,
+    the shorter spaces out one name's characters and the longer parts the names."""
+    line = re.sub(r"^(发文机关|发文单位|印发机关)[：:]", "", line.strip())
+    runs = {len(r) for r in re.findall(r"[ \u3000\t]+", line)}
+    if len(runs) > 1:
+        widest = max(runs)
+        return [_clean(part) for part in re.split(rf"[ \u3000\t]{{{widest},}}", line) if part.strip()]
+    parts = [part for part in re.split(r"[ \u3000\t]+", line) if part]
+    if parts and all(len(part) == 1 for part in parts):  # one name, spaced out
+        return ["".join(parts)]
+    return [_clean(part) for part in parts]
 
 
 def _date(facts: Facts, lines: list[tuple[int, str]]) -> None:

@@ -60,6 +60,10 @@ HEADING_STYLES: tuple[tuple[int, re.Pattern], ...] = (
 )
 
 
+# Decimal outlines (1.1, 2.1.1) under 第一章: one rank deeper for every level.
+_DECIMAL = re.compile(r"(\d{1,2}(?:[.．]\d{1,2})+)(?![\d.．])\s*")
+
+
 def heading_number(line: str) -> tuple[int, str, int, str] | None:
     """(rank, the number as printed, its integer value, the rest of the line) of a
     line that opens with an outline number, or None.
@@ -68,7 +72,13 @@ def heading_number(line: str) -> tuple[int, str, int, str] | None:
     (2, '（十二）', 12, '拓宽资金支持渠道。')
     >>> heading_number("2025年，全省…") is None
     True
+    >>> heading_number("2.1.1　开展工业遗产调查认定。")
+    (4, '2.1.1', 1, '开展工业遗产调查认定。')
     """
+    decimal = _DECIMAL.match(line)
+    if decimal and line[decimal.end():decimal.end() + 1] not in "%％万亿元个家项":
+        levels = re.split(r"[.．]", decimal.group(1))
+        return 1 + len(levels), decimal.group(1), int(levels[-1]), line[decimal.end():]
     for rank, pattern in HEADING_STYLES:
         match = pattern.match(line)
         if match:

@@ -20,8 +20,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-NUMBER, GROUP, TASK, LEAD, PARTNER, RESPONSIBLE, DEADLINE = (
-    "number", "group", "task", "lead", "partner", "responsible", "deadline")
+NUMBER, GROUP, TASK, LEAD, PARTNER, RESPONSIBLE, DEADLINE, OTHER = (
+    "number", "group", "task", "lead", "partner", "responsible", "deadline", "other")
 
 # Header words of each column role, most specific first: layout words of the
 # documents, not concepts of the graph.
@@ -69,11 +69,12 @@ def column_role(header: str) -> str | None:
 def _roles(headers: list[str]) -> list[str] | None:
     """Column roles for a header row, or None when it is not a task-division table's:
     it needs 序号, a task column and a responsibility column."""
-    roles = [column_role(h) or GROUP for h in headers]
+    roles = [column_role(h) or OTHER for h in headers]
     if NUMBER not in roles or TASK not in roles or not set(RESPONSIBILITY_ROLES) & set(roles):
         return None
-    # A column before the task column that is not numbered or named groups the rows (分类, 五项工程).
-    return [GROUP if r == GROUP and i < roles.index(TASK) else r for i, r in enumerate(roles)]
+    # A column before the task column that is not numbered or named groups the rows (分类, 五项工程);
+    # one after it that is not named (备注) is kept out of the row's text.
+    return [GROUP if r == OTHER and i < roles.index(TASK) else r for i, r in enumerate(roles)]
 
 
 def find_table(lines: list[str], start: int) -> Table | None:
@@ -210,19 +211,19 @@ def _alignment(lines: list[str], start: int) -> bool:
 
 def _spaced_rows(lines: list[str], start: int) -> Table | None:
     wide = _alignment(lines, start)
-    header = _display_columns(lines[start], wide)
+    header, index = _spaced_header(lines, start, wide)
     roles = _roles([text for _, text in header])
     if roles is None:
         return None
     starts = [column for column, _ in header]
-    rows, index = [], start + 1
+    rows = []
     while index < len(lines):
         line = lines[index]
         if not line.strip():
             index += 1
             continue
         fields = _display_columns(line, wide)
-        if [t for _, t in fields] == [t for _, t in header]:
+        if _is_header_again(fields, header):
             index += 1
             continue
         if _ROW_NUMBER.match(fields[0][1]) and len(fields) >= 2:
@@ -235,6 +236,30 @@ def _spaced_rows(lines: list[str], start: int) -> Table | None:
                 rows[-1].cells[role] = rows[-1].cells.get(role, "") + text
         index += 1
     return Table(roles, rows, start, index)
+
+
+def _spaced_header(lines: list[str], start: int, wide: bool) -> tuple[list[tuple[int, str]], int]:
+    """The header's columns, with the words a narrow column wraps onto the next line
+    (牵头 / 单位) joined to them; and the index of the line after the header."""
+    header = _display_columns(lines[start], wide)
+    index = start + 1
+    while index < len(lines) and lines[index].strip():
+        fields = _display_columns(lines[index], wide)
+        if _ROW_NUMBER.match(fields[0][1]) or any(len(text) > 6 for _, text in fields):
+            break
+        starts = [column for column, _ in header]
+        for column, text in fields:
+            at = _nearest(starts, column)
+            header[at] = (header[at][0], header[at][1] + text)
+        index += 1
+    return header, index
+
+
+def _is_header_again(fields: list[tuple[int, str]], header: list[tuple[int, str]]) -> bool:
+    """A header printed again after a page break (its first line, or all of it)."""
+    words = [text for _, text in fields]
+    return bool(words) and words[0] == re.sub(r"\s+", "", header[0][1]) and len(words) > 1 and \
+        not _ROW_NUMBER.match(words[0]) and words[1] == header[1][1][: len(words[1])]
 
 
 def _nearest(starts: list[int], column: int) -> int:

@@ -52,11 +52,13 @@ from ..namespaces import VOCAB
 # Words of the texts that are not vocabulary facts -----------------------------------
 
 # Counters and measures a target's number is printed with, longest first; 万 or 亿
-# printed before one stays in the unit. 部 (八部门), 届 (十九届), 期 (二期), 批 (一批)
-# and 年/月/日 are left out: before them a number names or dates rather than counts.
+# printed before one stays in the unit. 届 (十九届), 期 (二期), 批 (一批) and 年/月/日
+# are left out: before them a number names or dates rather than counts; 部 counts works
+# (作品10部) but not in 八部门 or a ministry's name (COUNTED_WORKS).
 COUNTERS = ("个百分点", "人次", "家", "个", "项", "条", "名", "所", "座", "处", "位", "人",
             "支", "件", "款", "种", "场", "次", "套", "门", "元", "%", "％")
 MAGNITUDES = "万亿"
+COUNTED_WORKS = r"部(?![门委署局])"
 # Units that measure rather than count: with a floor and 的 they set a threshold for
 # what is counted (年营业收入1亿元以上的企业), where a count before 的 still counts
 # (80家左右的博物馆) and so does a measure without a floor (设立规模10亿元的基金).
@@ -108,7 +110,7 @@ _NUMBER = rf"(?P<number>(?<![\d.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|[一
 _CLAUSE_END = re.compile(r"[，；;。！？!?：:\n\t]|(?<!\d),|,(?!\d)")  # not the , of 1,000
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|「[^」]*」|《[^》]*》|\"[^\"\n]*\"")
-_LIST_LINE = re.compile(r"\s*(?:\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[）)]|[①-⑳]|[一二三四五六七八九十]+是)")
+_LIST_LINE = re.compile(r"\s*(?:\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[）)]|[①-⑳]|[一二三四五六七八九十]+是|——|—|[●•·■▪◆])")
 _DEADLINE = re.compile(r"(?<![\d年\-—–~～])(?:到|至)\s*(?P<a>\d{4})\s*年|(?P<b>\d{4})\s*年\s*(?:底|末)?\s*(?:以)?前")
 _RANGE_BEFORE = re.compile(rf"[\d{_CHINESE_DIGITS}]\s*[-—–~～至到]\s*$")
 _FREQUENCY = re.compile(r"[一两二三四五]次")
@@ -218,7 +220,7 @@ def find_targets(text: str, *, words: TargetWords | None = None) -> list[FoundTa
 def _number_pattern(words: TargetWords) -> re.Pattern:
     """A number, a qualifier word between it and its unit if any (100余家), its unit."""
     qualifier_words = "|".join(re.escape(word) for word, _ in words.qualifiers)
-    counters = "|".join(re.escape(c) for c in COUNTERS)
+    counters = "|".join([re.escape(c) for c in COUNTERS] + [COUNTED_WORKS])
     return re.compile(rf"{_NUMBER}\s*(?P<infix>{qualifier_words})?\s*(?P<unit>[{MAGNITUDES}]?(?:{counters}))")
 
 
