@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pypinyin import Style, lazy_pinyin
 
 from .places import NATIONAL, Division, all_divisions, province_of
+from .slugs import pinyin_slug
 
 DATA = Path(__file__).parent / "data" / "functions.tsv"
 
@@ -291,7 +291,7 @@ def _unknown_body(form: str, prefix: str, rest: str, owner: Division, place_prin
     kind = _guess_kind(prefix, function)
     confidence = UNKNOWN_FULL_CONFIDENCE if place_printed else UNKNOWN_CONFIDENCE
     return NewBody(
-        slug=f"{owner.slug}-{_pinyin(function)}", name_zh=name, name_en="", printed=form, kind=kind,
+        slug=f"{owner.slug}-{pinyin_slug(function)}", name_zh=name, name_en="", printed=form, kind=kind,
         level=owner.level, jurisdiction=owner.slug, counterpart=None, confidence=confidence,
         note=(f"Printed {form}, a form data/functions.tsv does not recognise; named {name} ({how}), "
               f"with its kind ({kind}) guessed from its ending and no English name, so check its official "
@@ -312,7 +312,7 @@ def _guess_kind(prefix: str, function: str) -> str:
 def _generic_body(form: str, where: Division) -> NewBody:
     # 省直有关部门 in a city's plan are the province's departments.
     place = province_of(where) if form.startswith("省") else where
-    description, english = _GENERIC_NAMES.get(form, (_pinyin(form), ""))
+    description, english = _GENERIC_NAMES.get(form, (pinyin_slug(form), ""))
     return NewBody(
         slug=f"{place.slug}-{description}", name_zh=form, name_en=english, printed=form, kind="",
         level=_generic_level(form, place), jurisdiction=place.slug, counterpart=None, confidence=1.0,
@@ -332,11 +332,6 @@ def _generic_level(form: str, place: Division) -> str:
     if "各地" in form:
         return "local"
     return place.level
-
-
-def _pinyin(text: str) -> str:
-    """ASCII for a slug: the pinyin of the Han characters, without tones or separators."""
-    return re.sub(r"[^a-z0-9]", "", "".join(lazy_pinyin(text, style=Style.NORMAL)).replace("ü", "v").lower())
 
 
 __all__ = ["Function", "NewBody", "compose_body", "functions", "is_generic"]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from .registry import Registry, UnknownActorError, split_names
+from .registry import BODY_ENDING, Registry, UnknownActorError, split_names
 
 LEAD, PARTICIPANT, RESPONSIBLE = "lead", "participant", "responsible"
 
@@ -45,8 +45,7 @@ _LABELS = (
 _LABEL_AT_START = re.compile(r"^\s*(?:主要)?(?:牵头|配合|参与|协同|协办|参加|责任|负责|实施)(?:单位|部门)\s*[：:]")
 # Words after which a bracket is a clause even without a role word.
 _BLANKET_WORDS = ("以下各项", "不再逐一列出", "下同")
-# The last characters of a body's name: 厅 局 委 部 会 办 … and 部门, 单位, 集团 …
-_BODY_END = re.compile(r"(厅|局|委|部|会|办|府|室|院|司|团|社|联|中心|门|位|处|组|织|构|区|馆|所|行|站|台)$")
+_BODY_END = re.compile(BODY_ENDING + "$")
 # Fujian's blanket clause: “各设区市人民政府及平潭综合实验区管委会，以下各项均需各地共同推进落实，
 # 不再逐一列出” — the bodies before it share every item; these words name no body.
 _BLANKET_MARKER = "以下各项均需各地共同推进落实"

@@ -21,6 +21,7 @@ from typing import Callable
 
 from .clauses import looks_like_clause
 from .numbering import heading_number, to_int
+from .registry import ISSUER_ENDING
 from .tables import GROUP, TASK, RESPONSIBILITY_ROLES, Table, find_table
 
 # A paragraph ends at a line that ends with one of these.
@@ -34,7 +35,7 @@ _CLOSING = re.compile(
     r"|^[0-9０-９〇○一二三四五六七八九十]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日$"
 )
 # A line of one or two bodies' names, as a signature block prints them.
-_SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff（）()]{3,30}(?:厅|局|委员会|委|部|工会|办公室|政府|联合会)[ \u3000\t]*){1,3}$")
+_SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff（）() \u3000]{2,40}?" + ISSUER_ENDING + r"[ \u3000\t]*){1,3}$")
 # An unnumbered item opens its paragraph with a short title sentence: 弘扬工匠精神。
 _TITLE_SENTENCE = re.compile(r"^([^，。；：,;:（）()]{2,20})。")
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
 from .numbering import chinese_to_int
+from .registry import ISSUER_ENDING
 
 # A 文号: issuer's abbreviation and series, year in 〔〕, number, 号.
 DOCUMENT_NUMBER = re.compile(
@@ -21,7 +22,7 @@ _DATE = re.compile(r"^(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*
                    r"\s*([0-9一二三四五六七八九十]{1,3})\s*日$")
 _PERIOD = re.compile(r"(\d{4})\s*[-—–－~～至到]\s*(\d{4})\s*年")
 _DRAFT = re.compile(r"[（(]?[^（()）]{0,6}(征求意见稿|送审稿|草案|讨论稿)[）)]?")
-_BODY_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(厅|局|委员会|委|部|总工会|工会|办公室|政府|联合会|中心)$")
+_BODY_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}" + ISSUER_ENDING + "$")
 _QUOTED_TITLE = re.compile(r"[《〈]([^《》〈〉]{4,80})[》〉]")
 _PLAN_WORDS = ("方案", "计划", "意见", "规划", "办法", "分工表", "通知", "要点", "纲要", "措施")
 

@@ -36,6 +36,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from ..errors import InputError
+from .numbering import heading_number
 
 Removed = tuple[tuple[int, str], ...]
 
@@ -224,13 +225,6 @@ _PAGE_NUMBER = re.compile(
 _PAGE_OF_PAGES = re.compile(r"(?:page\s*)?(\d{1,3})\s*(?:/|of)\s*(\d{1,3})", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"\d{1,4}")
 _NUMBER_COLUMN_HEADER = re.compile(r"^[序编]\s*号")
-_NUMBERED_HEADING = re.compile(
-    r"^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分篇]"
-    r"|[一二三四五六七八九十百]+[、.．]"
-    r"|[（(][一二三四五六七八九十百\d]+[）)]"
-    r"|\d+(?:\.\d+)*[.、．]"
-    r"|[①-⑳])"
-)
 _SENTENCE_END = tuple("。；;！？")
 
 
@@ -384,7 +378,7 @@ def _could_be_running_header(line: str) -> bool:
         bool(line)
         and len(line) <= _MAX_RUNNING_HEADER
         and not _is_table_cell(line)
-        and not _NUMBERED_HEADING.match(line)
+        and heading_number(line) is None
         and not _BARE_NUMBER.fullmatch(line)  # a number is a page's or a table row's
     )
 

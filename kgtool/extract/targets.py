@@ -48,6 +48,7 @@ from rdflib.namespace import SKOS
 
 from ..load import parse_turtle
 from ..namespaces import VOCAB
+from .numbering import chinese_to_int
 
 # Words of the texts that are not vocabulary facts -----------------------------------
 
@@ -257,28 +258,7 @@ def _share_qualifiers(text: str, numbers: list[_Number]) -> list[_Number]:
 def _decimal(number: str) -> str:
     if number[0].isdigit():
         return str(Decimal(number.replace(",", "")))
-    return str(chinese_number(number))
-
-
-_CHINESE_VALUES = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-                   "六": 6, "七": 7, "八": 8, "九": 9}
-_CHINESE_PLACES = {"十": 10, "百": 100, "千": 1000}
-
-
-def chinese_number(numeral: str) -> int:
-    """The value of a Chinese numeral below 万 (万 and 亿 stay in the unit).
-
-    >>> chinese_number("五"), chinese_number("十"), chinese_number("一百"), chinese_number("二十五")
-    (5, 10, 100, 25)
-    """
-    total, digit = 0, 0
-    for character in numeral:
-        if character in _CHINESE_PLACES:
-            total += (digit or 1) * _CHINESE_PLACES[character]
-            digit = 0
-        else:
-            digit = _CHINESE_VALUES[character]
-    return total + digit
+    return str(chinese_to_int(number))
 
 
 def _qualifier(text: str, match: re.Match, words: TargetWords) -> tuple[str, bool, int]:
