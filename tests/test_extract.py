@@ -199,3 +199,19 @@ def test_a_docx_plan_is_read_with_its_table(project, tmp_path):
     rows = [t for t in graph.subjects(ICP.taskKind, VOCAB["task-kind/annex-row"])]
     assert len(rows) == 1
     assert len(list(graph.subjects(RDF.type, ICP.Target))) == 1
+
+
+def test_a_folder_that_cannot_be_written_is_one_sentence_and_nothing_written(project, monkeypatch):
+    import errno
+
+    import kgtool.atomic
+
+    def read_only(*_, **__):
+        raise OSError(errno.EROFS, "Read-only file system", str(project / "sources"))
+
+    monkeypatch.setattr(kgtool.atomic.tempfile, "mkstemp", read_only)
+    before = _files(project)
+    result = _run(project, "extract", str(PLAN))
+    assert result.exit_code == 2
+    assert result.output.strip() == f"Error: cannot write {project / 'sources'}: Read-only file system; nothing was written"
+    assert _files(project) == before

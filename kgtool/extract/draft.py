@@ -228,10 +228,11 @@ class _Builder:
         self.place("The document", doc)
         self.add(doc, RDF.type, ICP.PolicyDocument)
         self.add(doc, RDF.type, ELI_DL.DraftLegislationWork if facts.draft else ELI.LegalResource)
-        if not facts.title:
-            self.spots.append(Spot(1, "no title found in the title block; dcterms:title is missing"))
-        else:
-            self.add(doc, DCTERMS.title, Literal(facts.title, lang="zh"))
+        if not facts.title:  # a document needs a title: the text's first line stands in, to check
+            first = next((n, line.strip()) for n, line in enumerate(self.text.split("\n"), 1) if line.strip())
+            facts.title, facts.title_line = first[1][:80], first[0]
+            self.spots.append(Spot(first[0], f"no title found; the first line “{facts.title}” stands in"))
+        self.add(doc, DCTERMS.title, Literal(facts.title, lang="zh"))
         kind = facts.kind or "implementation-plan"
         if facts.kind is None:
             self.spots.append(Spot(facts.title_line, "the title names no document kind; implementation-plan assumed"))

@@ -88,7 +88,10 @@ def extract(plan: Path | str, code: str | None = None, jurisdiction: str | None 
     rows = review_rows(made, context.documents)
     if review is not None:
         contents[Path(review)] = _review(rows, Path(review)).encode("utf-8")
-    write_files(contents, lambda target, written: _verify(target, written, contents[target], made))
+    try:
+        write_files(contents, lambda target, written: _verify(target, written, contents[target], made))
+    except OSError as error:  # a read-only folder, a full disk: nothing was written
+        raise KgtoolError(f"cannot write {error.filename or folder}: {error.strerror}; nothing was written") from None
     return Extraction(text, made, summarise(made), list(contents), rows)
 
 
