@@ -163,7 +163,7 @@ def main() -> int:
                 print(f"{code:<18}{field:<14}{tp:>5}{fp:>5}{fn:>5}{value:>8.3f}{'' if value >= 0.97 else '  < 0.97'}")
     print(f"lowest F1 {worst:.3f}; {time.perf_counter() - started:.1f} s for five extractions")
     context = Context.load(find_project(REPO))
-    for folder in (annotated.PLANS, annotated.HELDOUT):
+    for folder in (annotated.PLANS, annotated.HELDOUT, annotated.HELDOUT2):
         names = annotated.plan_names(folder)
         if not names:
             continue

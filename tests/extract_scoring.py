@@ -10,6 +10,7 @@ from docx import Document
 
 PLANS = Path(__file__).parent / "fixtures" / "extract" / "plans"
 HELDOUT = Path(__file__).parent / "fixtures" / "extract" / "heldout"
+HELDOUT2 = Path(__file__).parent / "fixtures" / "extract" / "heldout2"
 _SPACE = re.compile(r"\s+")
 
 

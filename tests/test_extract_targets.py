@@ -194,7 +194,6 @@ def test_full_width_digits_read_as_digits():
         "用3个月时间开展工业文化主题展览。",                         # a duration
         "打造一批工业旅游示范单位，创建一个公共服务平台。",             # 一批, the article 一
         "支持南京、徐州、常州、镇江等4个老工业城市。",                # a count of the list just given
-        "培育5-10家工业设计研究院。",                              # a range
         "支持年营业收入1亿元以上的企业建设工业博物馆。",               # a threshold for what is counted
         "截至目前，全省已认定省级工业遗产45个。",                     # a fact achieved
         "全面贯彻党的十九大和十九届二中、三中、四中、五中全会精神。",      # party congresses
@@ -244,3 +243,11 @@ def test_the_curated_targets_of_each_seed_are_found_with_f1_at_least_097(code):
                            "gd-2023-plan": 8, "js-task-table": 7}[code]
     assert scores.passages > 10
     assert scores.f1 >= 0.97, (scores.misses, scores.false_positives)
+
+
+def test_a_range_is_two_bounds():
+    # tests/fixtures/extract/heldout2/README.md: 每年5—10家 is at least 5 and at most 10, one quote.
+    found = find_targets("每年举办2—3场工业文化活动，培育5-10家工业设计研究院。")
+    assert [(t.quantity, t.unit, t.qualifier) for t in found] == [
+        ("2", "场", "at-least"), ("3", "场", "at-most"), ("5", "家", "at-least"), ("10", "家", "at-most")]
+    assert found[2].quote == found[3].quote == "培育5-10家工业设计研究院"

@@ -58,8 +58,8 @@ class Actors:
 
     def _split_etc(self, name: str) -> list[str]:
         # “住建厅等省直有关部门”: a body and a generic set, unless the whole is a known label.
-        if "等" in name and not self._known(name):
-            return [part for part in name.split("等") if part]
+        if "等" in name and not self._known(name):  # “…等部门”: the list's own words, no body
+            return [part for part in name.split("等") if part and part not in ("部门", "单位", "部门单位")]
         return [name]
 
     def _known(self, name: str) -> set[URIRef]:

@@ -76,10 +76,13 @@ def parse_clause(text: str) -> list[Assignment]:
     >>> parse_clause("牵头单位：市工信局；配合单位：市发改委、市文广旅局")
     [Assignment(name='市工信局', role='lead'), Assignment(name='市发改委', role='participant'), Assignment(name='市文广旅局', role='participant')]
     """
-    text = re.sub(r"\s+", "", text)
+    text = _WITH_WHOM.sub("", re.sub(r"\s+", "", text))
     segments = [s for s in re.split(r"[；;]", text) if s]
-    if len(segments) > 1 and any(_label_role(s)[0] for s in segments):
-        return [a for segment in segments for a in _labelled(segment)]
+    if any(_label_role(s)[0] for s in segments):
+        labelled = [a for segment in segments for a in _labelled(segment)]
+        if any(a.role == LEAD for a in labelled):  # 牵头单位：A；责任单位：B — after a lead, B takes part
+            labelled = [Assignment(a.name, PARTICIPANT if a.role == RESPONSIBLE else a.role) for a in labelled]
+        return labelled
     for prefix in _PREFIXES:
         text = text.removeprefix(prefix)
     return _roles_in(text)
@@ -118,6 +121,8 @@ def column_assignments(cells: dict[str, str]) -> list[Assignment]:
     return assignments
 
 
+# “由A负责”, “由A会同B负责”: 由 introduces the names, 会同 joins them as 、 does.
+_WITH_WHOM = re.compile(r"(?:^|(?<=[，,；;：:]))由")
 _LEAD_MARK = re.compile(r"[（(]牵头[）)]$")
 
 
@@ -176,14 +181,14 @@ def find_clauses(text: str) -> list[FoundClause]:
 
 
 def _brackets(text: str) -> list[tuple[int, int]]:
-    """Outermost bracket pairs, （ and ( alike: (opening index, closing index)."""
+    """Outermost bracket pairs, （ ( and 【 alike: (opening index, closing index)."""
     pairs, depth, opened = [], 0, 0
     for index, char in enumerate(text):
-        if char in "（(":
+        if char in "（(【":
             if depth == 0:
                 opened = index
             depth += 1
-        elif char in "）)" and depth:
+        elif char in "）)】" and depth:
             depth -= 1
             if depth == 0:
                 pairs.append((opened, index))

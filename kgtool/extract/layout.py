@@ -31,7 +31,8 @@ _ANNEX = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s
 # Lines after the last item that belong to the document's close, not to the item:
 # the distribution list, copies, contacts, a signature date, a blank-page note.
 _CLOSING = re.compile(
-    r"^(各有关单位|抄送|主送|印发|联系人|联系电话|（此页无正文）|\(此页无正文\))"
+    r"^(各有关单位|抄送|主送|印发|联系人|联系电话|（此页无正文）|\(此页无正文\)"
+    r"|附件下载|分享到|扫一扫|【打印本页】|【关闭窗口】|相关链接)"  # a web page's chrome after the text
     r"|^[0-9０-９〇○一二三四五六七八九十]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日$"
 )
 # A line of one or two bodies' names, as a signature block prints them.

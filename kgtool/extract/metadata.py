@@ -73,6 +73,9 @@ def _title(facts: Facts, block: list[tuple[int, str]], kinds: Lexicon) -> None:
         return
     number, title = chosen
     title = _DRAFT.sub("", title).strip() if _DRAFT.search(title) and not title.startswith("关于") else title
+    previous = next((line.strip() for n, line in block if n == number - 1), "")
+    if title.startswith("关于") and _BODY_LINE.match(_clean(previous)):  # 某某办公室 / 关于…的通知: one title
+        title, number = _clean(previous) + title, number - 1
     following = [line for n, line in block if n > number][:2]
     for line in following:
         if re.fullmatch(r"[（(]\s*\d{4}\s*[-—–－~～至到]\s*\d{4}\s*年\s*[）)]", line.strip()):

@@ -25,8 +25,8 @@ NATIONAL = PLACE["cn"]
 # the narrower set an issuing body printed one a line ends with (a notice's header, its signatures).
 BODY_ENDING = r"(?:厅|局|委|部|会|办|府|室|院|司|团|社|联|中心|门|位|处|组|织|构|区|馆|所|行|站|台)"
 ISSUER_ENDING = r"(?:厅|局|委员会|委|部|总工会|工会|办公室|政府|联合会|中心)"
-# Separators of a list of bodies in a clause: 、 ， , ； and 及 ("A及B").
-_NAME_SEPARATORS = re.compile(r"[、，,；;]|及")
+# Separators of a list of bodies in a clause: 、 ， , ； 及 ("A及B") and 会同 ("A会同B负责").
+_NAME_SEPARATORS = re.compile(r"[、，,；;]|及|会同")
 
 
 class UnknownActorError(KgtoolError):

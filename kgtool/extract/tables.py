@@ -72,9 +72,11 @@ def _roles(headers: list[str]) -> list[str] | None:
     roles = [column_role(h) or OTHER for h in headers]
     if NUMBER not in roles or TASK not in roles or not set(RESPONSIBILITY_ROLES) & set(roles):
         return None
-    # A column before the task column that is not numbered or named groups the rows (分类, 五项工程);
+    # The last task-like column holds the task (工作任务 / 具体措施: the measures); a column before
+    # it that is not numbered or named, or is task-like too, groups the rows (分类, 五项工程, 工作任务);
     # one after it that is not named (备注) is kept out of the row's text.
-    return [GROUP if r == OTHER and i < roles.index(TASK) else r for i, r in enumerate(roles)]
+    task = len(roles) - 1 - roles[::-1].index(TASK)
+    return [GROUP if r in (OTHER, TASK) and i < task else r for i, r in enumerate(roles)]
 
 
 def find_table(lines: list[str], start: int) -> Table | None:

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -113,7 +113,8 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 _QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|「[^」]*」|《[^》]*》|\"[^\"\n]*\"")
 _LIST_LINE = re.compile(r"\s*(?:\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[）)]|[①-⑳]|[一二三四五六七八九十]+是|——|—|[●•·■▪◆])")
 _DEADLINE = re.compile(r"(?<![\d年\-—–~～])(?:到|至)\s*(?P<a>\d{4})\s*年|(?P<b>\d{4})\s*年\s*(?:底|末)?\s*(?:以)?前")
-_RANGE_BEFORE = re.compile(rf"[\d{_CHINESE_DIGITS}]\s*[-—–~～至到]\s*$")
+# The low end of a range printed before a number: 每年5—10家, 2至3场.
+_RANGE_LOW = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?|[{_CHINESE_DIGITS}]+)\s*[-—–~～至到]\s*$")
 _FREQUENCY = re.compile(r"[一两二三四五]次")
 # A clause opening with 对 names whom a grant goes to, up to 的 or the grant's words.
 _GRANT_OPENING = re.compile(
@@ -213,8 +214,19 @@ def find_targets(text: str, *, words: TargetWords | None = None) -> list[FoundTa
     for clause_numbers in _by_clause(numbers):
         for index, number in enumerate(clause_numbers):
             after_end, own_start = _split_between(plain, clause_numbers, index)
-            targets.append(_target(text, plain, number, own_start, after_end, scopes, words))
+            targets.extend(_bounds(text, plain, number, _target(text, plain, number, own_start, after_end, scopes, words)))
     return targets
+
+
+def _bounds(text: str, plain: str, number: _Number, target: FoundTarget) -> list[FoundTarget]:
+    """A target printed as a range (每年5—10家) is two: at least its low end, at most its high."""
+    low = _RANGE_LOW.search(plain, 0, number.number_start)
+    if low is None or target.qualifier != EXACTLY:
+        return [target]
+    start = min(target.start, low.start())
+    quote = text[start:target.start + len(target.quote)]
+    return [replace(target, quantity=_decimal(low.group(1)), qualifier=AT_LEAST, quote=quote, start=start),
+            replace(target, qualifier=AT_MOST, quote=quote, start=start)]
 
 
 @lru_cache(maxsize=4)
@@ -297,7 +309,9 @@ def _commits(text: str, number: _Number, words: TargetWords) -> bool:
     before = text[:number.number_start].rstrip()
     after = text[number.end:]
     clause_before = text[number.clause_start:number.number_start]
-    if before.endswith(VAGUE_OR_ORDINAL) or _RANGE_BEFORE.search(before):
+    if before.endswith(VAGUE_OR_ORDINAL):
+        return False
+    if number.unit in ("%", "％") and re.search(r"按[^，。；]*的$", clause_before):  # 按投资额的10%: a rate
         return False
     if digits == "一":  # 一个, 一家: an article
         return False
