@@ -103,15 +103,25 @@ def test_a_short_name_shared_by_a_province_and_a_city_means_the_province():
 
 def test_the_table_holds_every_provincial_and_prefectural_division_once():
     # 34 provincial-level divisions; 333 prefecture-level ones in the NBS 2023 table:
-    # 293 地级市, 30 自治州, 7 地区, 3 盟.
+    # 293 地级市, 30 自治州, 7 地区, 3 盟; and the 2,975 county-level rows of china-division's areas.csv
+    # (2,978 less 东莞, 中山 and 儋州, which list themselves).
     divisions = all_divisions()
-    assert Counter(d.level for d in divisions) == {"provincial": 34, "prefectural": 333}
+    assert Counter(d.level for d in divisions) == {"provincial": 34, "prefectural": 333, "county": 2975}
     prefectures = [d.name for d in divisions if d.level == "prefectural"]
     kinds = Counter(next(k for k in ("自治州", "地区", "盟", "市") if name.endswith(k)) for name in prefectures)
     assert kinds == {"市": 293, "自治州": 30, "地区": 7, "盟": 3}
-    assert len({d.slug for d in divisions}) == len({d.adcode for d in divisions}) == 367
+    assert len({d.slug for d in divisions}) == len({d.adcode for d in divisions}) == 367 + 2975
     assert all(SLUG.match(d.slug) for d in divisions)
     assert all(division_by_slug(d.parent).level == "provincial" for d in divisions if d.parent)
+    assert all(division_by_slug(d.prefecture).level == "prefectural" for d in divisions if d.prefecture)
+
+
+def test_a_county_level_place_is_found_by_its_full_name_or_with_its_prefecture():
+    # 义乌市 is a county-level city of 金华市 (浙江); 珠山区 a district of 景德镇市 (江西); 朝阳区 is
+    # both Beijing's and Changchun's, so only 北京市朝阳区 names one.
+    assert (division("义乌市").slug, division("义乌市").prefecture) == ("zj-jinhua-yiwu", "zj-jinhua")
+    assert division("景德镇市珠山区").slug == "jx-jingdezhen-zhushan"
+    assert division("朝阳区") is None and division("北京市朝阳区").slug == "bj-chaoyang"
 
 
 def test_the_table_uses_the_level_vocabulary():
@@ -320,7 +330,7 @@ def test_the_functions_table_reuses_the_registrys_function_words(agencies):
     assert registry_words <= {row.function for row in functions()}
 
 
-@pytest.mark.parametrize("path, columns", [(FUNCTIONS_TSV, 9), (DIVISIONS_TSV, 8)])
+@pytest.mark.parametrize("path, columns", [(FUNCTIONS_TSV, 9), (DIVISIONS_TSV, 9)])
 def test_every_row_of_the_data_files_has_every_column(path, columns):
     with path.open(encoding="utf-8") as handle:
         rows = list(csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t"))

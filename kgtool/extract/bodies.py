@@ -151,7 +151,7 @@ def _split_place(text: str, where: Division) -> tuple[Division, str, bool]:
     for name, division in _place_names(where):
         if text.startswith(name) and len(text) > len(name):
             return division, text[len(name):], True
-    if text.startswith("省") and where.level == "prefectural":
+    if text.startswith("省") and where.level in ("prefectural", "county"):
         return province_of(where), text, False
     return where, text, False
 
@@ -193,8 +193,8 @@ def _without_marker(rest: str, owner: Division) -> str:
 
 def _tier(owner: Division) -> str:
     """provincial for a province or autonomous region (厅), municipal for any division
-    whose departments are 局 or 委: cities, the four municipalities, prefectures."""
-    return "municipal" if owner.level == "prefectural" or owner.name.endswith("市") else "provincial"
+    whose departments are 局 or 委: cities, the four municipalities, prefectures, counties."""
+    return "municipal" if owner.level in ("prefectural", "county") or owner.name.endswith("市") else "provincial"
 
 
 def _lookup(rest: str, owner: Division, explicit_place: bool):
@@ -207,7 +207,7 @@ def _lookup(rest: str, owner: Division, explicit_place: bool):
         if same_tier:
             return same_tier[0], owner, same_tier[0].confidence, f"the table's expansion of {key}"
         provincial = [r for r in rows if r.level == "provincial"]
-        if provincial and owner.level == "prefectural" and not explicit_place:
+        if provincial and owner.level in ("prefectural", "county") and not explicit_place:
             # A city's plan naming a provincial department after a shared or omitted 省.
             return provincial[0], province_of(owner), provincial[0].confidence, \
                 f"the table's expansion of {key}, a provincial form, so the province's body"

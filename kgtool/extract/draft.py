@@ -606,23 +606,21 @@ class _Builder:
         graph.add((iri, PROV.wasGeneratedBy, self.extraction))
 
     def _places(self, graph: Graph) -> None:
-        """The plan's place, and the province around it, where the registry lacks them."""
-        for where in (self.where, division_by_slug(self.where.parent) if self.where.parent else None):
-            if where is None or where is NATIONAL:
-                continue
+        """The plan's place, and each place around it, where the registry lacks them."""
+        where = self.where
+        while where is not NATIONAL and PLACE[where.slug] not in self.context.registry.places_within(PLACE["cn"]):
             place = PLACE[where.slug]
-            if place in self.context.registry.places_within(PLACE["cn"]):
-                continue
             graph.add((place, RDF.type, ICP.Jurisdiction))
             graph.add((place, SKOS.prefLabel, Literal(where.name, lang="zh")))
             graph.add((place, SKOS.prefLabel, Literal(where.english, lang="en")))
             if where.short and where.short != where.name:
                 graph.add((place, SKOS.altLabel, Literal(where.short, lang="zh")))
             graph.add((place, ICP.level, vocab("level", where.level)))
-            graph.add((place, ICP.withinJurisdiction, PLACE[where.parent or "cn"]))
+            graph.add((place, ICP.withinJurisdiction, PLACE[where.within]))
             graph.add((place, SKOS.editorialNote, Literal(
                 f"Added by {EXTRACTOR} from the table of China's administrative divisions it ships "
                 f"(adcode {where.adcode}); knowledge from outside the texts.", lang="en")))
+            where = division_by_slug(where.within) or NATIONAL
 
     def _registry_order(self) -> list[URIRef]:
         places = sorted(set(self.registry_graph.subjects(RDF.type, ICP.Jurisdiction)))
@@ -731,13 +729,11 @@ def _jurisdiction(name: str | None, facts: Facts, text: str) -> Division:
 
 
 def _divisions_at_start(title: str):
-    for length in range(2, 12):
-        found = division(title[:length])
-        if found is not None and found is not NATIONAL:
-            # a city's name may start with its province's short name: take the longest
-            longer = next((division(title[:n]) for n in range(length + 1, 12) if division(title[:n])), None)
-            yield longer or found
-            return
+    """The place a title opens with, the longest name that fits (景德镇市珠山区…, not 景德镇)."""
+    found = [division(title[:length]) for length in range(2, 16)]
+    found = [d for d in found if d is not None and d is not NATIONAL]
+    if found:
+        yield found[-1]
 
 
 def _first_year(facts: Facts) -> str:

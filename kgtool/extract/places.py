@@ -38,6 +38,12 @@ class Division:
     parent: str | None  # the province's slug
     english: str
     english_short: str = ""  # the English name without its designation: "Zhejiang", "Yanbian"
+    prefecture: str | None = None  # for a county-level division, the prefecture it lies in
+
+    @property
+    def within(self) -> str:
+        """The slug of the place it lies in: its prefecture, its province, or the country."""
+        return self.prefecture or self.parent or "cn"
 
 
 NATIONAL = Division("100000", "全国", "中国", "cn", "national", None, "China (national level)", "China")
@@ -51,7 +57,7 @@ def all_divisions() -> tuple[Division, ...]:
         rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
         return tuple(
             Division(r["adcode"], r["name"], r["short"], r["slug"], r["level"], r["parent"] or None,
-                     r["english"], r["english_short"])
+                     r["english"], r["english_short"], r["prefecture"] or None)
             for r in rows
         )
 
@@ -66,10 +72,24 @@ def _by_name() -> dict[str, Division]:
     """Full names, then short names; a short name shared by a province and a city (吉林, 海南)
     means the province, as it does when a text uses it alone."""
     names: dict[str, Division] = {name: NATIONAL for name in _NATIONAL_NAMES}
-    for d in all_divisions():
+    wide = [d for d in all_divisions() if d.level != "county"]
+    for d in wide:
         names[d.name] = d
-    for d in all_divisions():  # provinces come first, so they keep a shared short name
+    for d in wide:  # provinces come first, so they keep a shared short name
         names.setdefault(d.short, d)
+    names.update(_county_names())
+    return names
+
+
+def _county_names() -> dict[str, Division]:
+    """A county-level division by its full name where no other shares it (义乌市), and by its
+    prefecture's or province's name before it (景德镇市珠山区, 北京市朝阳区) always."""
+    counties = [d for d in all_divisions() if d.level == "county"]
+    shared = Counter(d.name for d in counties)
+    names = {d.name: d for d in counties if shared[d.name] == 1}
+    for d in counties:
+        for above in filter(None, (_by_slug().get(d.prefecture or ""), _by_slug().get(d.parent or ""))):
+            names[above.name + d.name] = d
     return names
 
 
@@ -84,7 +104,8 @@ def division_by_slug(slug: str) -> Division | None:
 
 
 def province_of(d: Division) -> Division:
-    """The province a division lies in: itself for a province (and for NATIONAL)."""
+    """The province a division lies in: itself for a province (and for NATIONAL); a
+    county-level division's `parent` is its province too."""
     return _by_slug()[d.parent] if d.parent else d
 
 
@@ -94,8 +115,8 @@ def _unambiguous_names() -> dict[str, Division]:
     name that is not a common word, a shared one (吉林, 海南) meaning the province as in
     `division`."""
     names = {short: d for short, d in _by_name().items()
-             if d is not NATIONAL and short not in _SHORT_NAMES_THAT_ARE_WORDS}
-    names.update({d.name: d for d in all_divisions()})
+             if d is not NATIONAL and d.level != "county" and short not in _SHORT_NAMES_THAT_ARE_WORDS}
+    names.update({d.name: d for d in all_divisions() if d.level != "county"})
     return names
 
 
