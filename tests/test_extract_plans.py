@@ -1,7 +1,7 @@
 """`kgtool extract` reads plans in layouts the seeds do not use as a person annotated them.
 
-The plans in tests/fixtures/extract/plans/ and heldout/ are synthetic, in the style of
-published plans, and were annotated by hand by two annotators who had not seen the
+The plans in tests/fixtures/extract/plans/, heldout/ and heldout2/ are synthetic, in the style of
+published plans, and were annotated by hand by three annotators who had not seen the
 extractor (each folder's README says how). Each test holds one plan's draft to its
 annotation: the document's facts, every item (number, kind, title, the first and last
 words of its text), every (item, body as printed, role), every target (setter, quantity,
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract_scoring import (HELDOUT, PLANS, assignments, expected, expected_assignments, expected_targets,
+from extract_scoring import (HELDOUT, HELDOUT2, PLANS, assignments, expected, expected_assignments, expected_targets,
                              found_document, items, matches, plan_file, plan_names, same, targets)
 from kgtool.extract.draft import Context, draft
 from kgtool.extract.reading import read_plan
@@ -26,7 +26,7 @@ def context() -> Context:
     return Context.load(find_project(REPO))
 
 
-PLAN_NAMES = [(folder, name) for folder in (PLANS, HELDOUT) for name in plan_names(folder)]
+PLAN_NAMES = [(folder, name) for folder in (PLANS, HELDOUT, HELDOUT2) for name in plan_names(folder)]
 IDS = [f"{folder.name}/{name}" for folder, name in PLAN_NAMES]
 
 
@@ -38,7 +38,7 @@ def drafts(context, tmp_path_factory):
 
 
 def test_every_annotated_plan_is_read(drafts):
-    assert len(drafts) == 8 + 6
+    assert len(drafts) == 8 + 6 + 6
 
 
 @pytest.mark.parametrize("folder, name", PLAN_NAMES, ids=IDS)

@@ -313,6 +313,8 @@ def _commits(text: str, number: _Number, words: TargetWords) -> bool:
         return False
     if number.unit in ("%", "％") and re.search(r"按[^，。；]*的$", clause_before):  # 按投资额的10%: a rate
         return False
+    if re.match(r"[\u4e00-\u9fff]{0,8}中的", after):  # 156项重点工程中的包钢: a set named, not a count promised
+        return False
     if digits == "一":  # 一个, 一家: an article
         return False
     if not digits[0].isdigit() and after[:1] and after[0] in _CHINESE_DIGITS:  # “五个一”, 五位一体
