@@ -250,8 +250,8 @@ def query(options, name, params, output_format, asserted, endpoint, timeout):
 @click.argument("plan", type=click.Path(dir_okay=False))
 @click.option("--code", metavar="CODE", help="The document code, e.g. zj-2022-plan. Default: proposed from the "
               "text (place, year, kind).")
-@click.option("--jurisdiction", metavar="NAME", help="全国, a province (浙江省, 浙江) or a prefecture-level city "
-              "(杭州市). Default: read from the title.")
+@click.option("--jurisdiction", metavar="NAME", help="全国, a province (浙江省, 浙江), a prefecture-level city "
+              "(杭州市) or a county-level one (义乌市, 景德镇市珠山区). Default: read from the title and issuers.")
 @click.option("--out", type=click.Path(file_okay=False), metavar="DIR",
               help="Write sources/, graphs/ and graphs/registry/ under DIR instead of the project.")
 @click.option("--force", is_flag=True, help="Replace the files an earlier extraction of the same code wrote.")
@@ -281,7 +281,9 @@ def extract(options, plan, code, jurisdiction, out, force, review):
     for path in result.written:
         click.echo(f"Wrote {path}", err=True)
     click.echo(summary_text(result.summary), nl=False)
-    click.echo(f"Next: kgtool validate {result.written[1]}, then kgtool build", err=True)
+    # Outside the project (--out) the new bodies are not in its registry: name their file too.
+    extra = f" {result.registry}" if out is not None and result.registry else ""
+    click.echo(f"Next: kgtool validate {result.graph}{extra}, then kgtool build", err=True)
 
 
 @main.command()

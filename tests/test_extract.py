@@ -81,7 +81,7 @@ def test_new_bodies_are_composed_for_the_province_and_marked_as_extracted(extrac
 def test_what_is_read_in_carries_its_evidence(extracted):
     project, _ = extracted
     graph = Graph().parse(project / "graphs" / "zj-2022-plan.ttl")
-    for predicate in (ICP.carrierType, ICP.theme, ICP.alignsWith, ICP.targetKind):
+    for predicate in (ICP.carrierType, ICP.theme, ICP.policyInstrument, ICP.alignsWith, ICP.targetKind):
         statements = list(graph.subject_objects(predicate))
         assert statements, predicate
         for subject, value in statements:

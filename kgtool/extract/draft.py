@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
@@ -34,7 +35,7 @@ from .places import NATIONAL, Division, division, division_by_slug, divisions_na
 from .registry import Registry
 from .reuse import add_reuse
 from .slugs import pinyin_slug, unique
-from .targets import FoundTarget, find_targets
+from .targets import FoundTarget, TargetWords, find_targets
 
 EXTRACTOR = f"kgtool extract {__version__}"
 _KIND_WORDS = {"implementation-plan": "plan", "action-plan": "plan", "guidance": "guidance",
@@ -70,6 +71,11 @@ class Context:
     registry: Registry
     lexicons: Lexicons
     documents: dict[str, KnownDocument]
+
+    @cached_property
+    def target_words(self) -> TargetWords:
+        """The qualifier and target-kind words of the project's vocabularies."""
+        return TargetWords.from_vocabularies(self.project.root / "ontology" / "vocab")
 
     @classmethod
     def load(cls, project: Project, leave_out: str | None = None) -> "Context":
@@ -167,6 +173,7 @@ class _Builder:
         self.facts = read_facts(outline.preamble + outline.annex_titles, outline.closing, text,
                                 self.lexicons["document-kind"], known, code)
         self.where = _jurisdiction(jurisdiction, self.facts, text)
+        self.assumed_national = jurisdiction is None and self.where is NATIONAL
         self.code = code or _propose_code(self.facts, self.where)
         if not _CODE.match(self.code):
             raise KgtoolError(f"“{self.code}” is not a document code: use lower-case ASCII words joined by "
@@ -177,10 +184,15 @@ class _Builder:
         self.actors = Actors(context.registry, self.where)
         self.spots: list[Spot] = []
         self.order: list[tuple[str | None, URIRef]] = []
+        self.placed: set[URIRef] = set()
         self.items: list[DraftItem] = []
         self.targets: list[tuple[Part, URIRef, FoundTarget]] = []
         self.evidence_taken: set[str] = set()
         self.noted: set[URIRef] = set()
+        self.spots += [Spot(line, what) for line, what in outline.irregular]
+        if self.assumed_national:
+            self.spots.append(Spot(self.facts.title_line or 1, "no place found in the title, the issuers or the "
+                                   "text: 全国 is assumed; pass --jurisdiction if the plan is a province's or a city's"))
 
     # Namespaces of this document's parts ------------------------------------------------
 
@@ -199,7 +211,9 @@ class _Builder:
         self.graph.add((subject, predicate, value))
 
     def place(self, banner: str | None, subject: URIRef) -> None:
-        if all(s != subject for _, s in self.order):
+        """Write `subject` under `banner`, where it is first placed."""
+        if subject not in self.placed:
+            self.placed.add(subject)
             self.order.append((banner, subject))
 
     # The whole ------------------------------------------------------------------------------
@@ -259,9 +273,9 @@ class _Builder:
         self.add(self.extraction, RDFS.label, Literal(EXTRACTOR, lang="en"))
         self.add(self.extraction, ICP.sourceFile, Literal(self.source_file))
         self.add(self.extraction, SKOS.editorialNote, Literal(
-            "A draft made by kgtool extract: items, clauses, bodies and targets are read off the text; carrier "
-            "types, themes, target kinds, counted carrier types, alignments and restatements are read in, each "
-            "with an icp:Evidence; bodies the registry lacked are in graphs/registry/" + self.code + ".ttl.",
+            "A draft made by kgtool extract: items, clauses, bodies and targets are read off the text; carrier types, "
+            "themes, policy instruments, target kinds, counted carrier types, alignments and restatements are read "
+            f"in, each with an icp:Evidence; bodies the registry lacked are in graphs/registry/{self.code}.ttl.",
             lang="en"))
 
     def _issuer_from_number(self) -> list[tuple[int, str]]:
@@ -480,6 +494,7 @@ class _Builder:
     def _tags(self, task: URIRef, part: Part) -> None:
         content = _without_clauses(part.text)
         for scheme, predicate, stated in (("carrier-type", ICP.carrierType, False), ("theme", ICP.theme, False),
+                                          ("policy-instrument", ICP.policyInstrument, False),
                                           ("industrial-spirit", ICP.spirit, True)):
             for match in self.lexicons[scheme].find_all(content):
                 if stated:  # the words are in the text: a stated spirit
@@ -491,7 +506,7 @@ class _Builder:
     def _targets(self, setter: URIRef, part: Part, banner) -> None:
         counted = self.lexicons["carrier-type"]
         taken: set[str] = set()
-        for found in find_targets(part.text):
+        for found in find_targets(part.text, words=self.context.target_words):
             target = self.iri("target", unique(f"{part.slug}-{pinyin_slug(found.subject, 6) or 'target'}", taken))
             self.place(banner, target)
             self.add(target, RDF.type, ICP.Target)
@@ -606,21 +621,28 @@ class _Builder:
         graph.add((iri, PROV.wasGeneratedBy, self.extraction))
 
     def _places(self, graph: Graph) -> None:
-        """The plan's place, and each place around it, where the registry lacks them."""
-        where = self.where
-        while where is not NATIONAL and PLACE[where.slug] not in self.context.registry.places_within(PLACE["cn"]):
-            place = PLACE[where.slug]
-            graph.add((place, RDF.type, ICP.Jurisdiction))
-            graph.add((place, SKOS.prefLabel, Literal(where.name, lang="zh")))
-            graph.add((place, SKOS.prefLabel, Literal(where.english, lang="en")))
-            if where.short and where.short != where.name:
-                graph.add((place, SKOS.altLabel, Literal(where.short, lang="zh")))
-            graph.add((place, ICP.level, vocab("level", where.level)))
-            graph.add((place, ICP.withinJurisdiction, PLACE[where.within]))
-            graph.add((place, SKOS.editorialNote, Literal(
-                f"Added by {EXTRACTOR} from the table of China's administrative divisions it ships "
-                f"(adcode {where.adcode}); knowledge from outside the texts.", lang="en")))
-            where = division_by_slug(where.within) or NATIONAL
+        """The plan's place, the places of the bodies it created (大渡口区政府 in Chongqing's
+        plan), and each place around them, where the registry lacks them."""
+        known = self.context.registry.places_within(PLACE["cn"])
+        wanted = [self.where] + [division_by_slug(b.jurisdiction) for b in self.actors.created.values()]
+        for where in filter(None, wanted):
+            while where is not NATIONAL and PLACE[where.slug] not in known:
+                known.add(PLACE[where.slug])
+                self._place(graph, where)
+                where = division_by_slug(where.within) or NATIONAL
+
+    def _place(self, graph: Graph, where: Division) -> None:
+        place = PLACE[where.slug]
+        graph.add((place, RDF.type, ICP.Jurisdiction))
+        graph.add((place, SKOS.prefLabel, Literal(where.name, lang="zh")))
+        graph.add((place, SKOS.prefLabel, Literal(where.english, lang="en")))
+        if where.short and where.short != where.name:
+            graph.add((place, SKOS.altLabel, Literal(where.short, lang="zh")))
+        graph.add((place, ICP.level, vocab("level", where.level)))
+        graph.add((place, ICP.withinJurisdiction, PLACE[where.within]))
+        graph.add((place, SKOS.editorialNote, Literal(
+            f"Added by {EXTRACTOR} from the table of China's administrative divisions it ships "
+            f"(adcode {where.adcode}); knowledge from outside the texts.", lang="en")))
 
     def _registry_order(self) -> list[URIRef]:
         places = sorted(set(self.registry_graph.subjects(RDF.type, ICP.Jurisdiction)))
@@ -708,8 +730,8 @@ def _jurisdiction(name: str | None, facts: Facts, text: str) -> Division:
     if name is not None:
         found = division(name.strip())
         if found is None:
-            raise KgtoolError(f"unknown jurisdiction “{name}”: give 全国, a province (浙江省, 浙江) or a "
-                              "prefecture-level city (杭州市)")
+            raise KgtoolError(f"unknown jurisdiction “{name}”: give 全国, a province (浙江省, 浙江), a "
+                              "prefecture-level city (杭州市) or a county-level one (义乌市, 景德镇市珠山区)")
         return found
     place = next(_divisions_at_start(facts.title), None)
     if place is not None:

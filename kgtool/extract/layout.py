@@ -72,6 +72,7 @@ class Outline:
     preamble: list[tuple[int, str]]      # lines before the first heading (title block, notice)
     closing: list[tuple[int, str]]       # the document's close (distribution list, signatures, date)
     annex_titles: list[tuple[int, str]]  # lines between an annex marker and its first table or heading
+    irregular: list[tuple[int, str]]     # headings numbered out of sequence: (line, what to check)
 
 
 def join_lines(lines: list[str], title_first: bool = False) -> str:
@@ -106,6 +107,7 @@ class _Reader:
         self.preamble: list[tuple[int, str]] = []
         self.closing: list[tuple[int, str]] = []
         self.annex_titles: list[tuple[int, str]] = []
+        self.irregular: list[tuple[int, str]] = []
         self.box: Box | None = None
         self.in_annex = False
         self.closed = False
@@ -120,7 +122,7 @@ class _Reader:
                 continue
             self._read_line(index + 1, self.lines[index].strip())
             index += 1
-        return Outline(self.root, self.preamble, self.closing, self.annex_titles)
+        return Outline(self.root, self.preamble, self.closing, self.annex_titles, self.irregular)
 
     def _read_line(self, number: int, line: str) -> None:
         if not line:
@@ -144,7 +146,7 @@ class _Reader:
         if self.closed:
             self.closing.append((number, line))
             return
-        if heading and self._continues_outline(heading[0], heading[2], number):
+        if heading and self._continues_outline(heading[0], heading[2], number, heading[3]):
             self._open_heading(number, *heading)
             return
         self._body(number, line)
@@ -169,15 +171,23 @@ class _Reader:
         else:
             self.current.body.append((number, line))
 
-    def _continues_outline(self, rank: int, value: int, number: int) -> bool:
+    def _continues_outline(self, rank: int, value: int, number: int, rest: str) -> bool:
         """Whether a line opening with a number is a heading: the number follows the last
-        of its rank, or starts a list (1) after a line that ends a sentence, a heading,
-        a title or a clause line — a line wrapped in mid-sentence may open with a 1."""
-        if value != 1:
-            return self.last_value.get(rank) == value - 1
+        of its rank, or it opens a title after a line that ends a sentence, a heading, a
+        title or a clause — a line wrapped in mid-sentence may open with a number. A number
+        out of sequence (a gap, a repeat) that opens a title is a heading too, noted as
+        irregular for the review."""
         previous = next((l.strip() for l in reversed(self.lines[: number - 1]) if l.strip()), "")
-        return (not previous or previous.endswith(_PARAGRAPH_END) or heading_number(previous) is not None
-                or _is_title_line(previous) or looks_like_clause(previous))
+        after_break = (not previous or previous.endswith(_PARAGRAPH_END) or heading_number(previous) is not None
+                       or _is_title_line(previous) or looks_like_clause(previous))
+        last = self.last_value.get(rank)
+        if value == 1 or last == value - 1:
+            return value != 1 or after_break
+        if after_break and (_is_title_line(rest.rstrip("。")) or _TITLE_SENTENCE.match(rest)):
+            self.irregular.append((number, f"the number {value} follows {last or 'no number'} of its rank: "
+                                           "an item missing or printed twice?"))
+            return True
+        return False
 
     def _open_heading(self, line: int, rank: int, printed: str, value: int, head: str) -> None:
         self.box = None

@@ -75,6 +75,7 @@ class Lexicons:
 
     def __init__(self, vocab_dir: Path):
         self.vocab_dir = vocab_dir
+        self._schemes: dict[str, Lexicon] = {}
 
     @cached_property
     def graph(self) -> Graph:
@@ -84,4 +85,6 @@ class Lexicons:
         return graph
 
     def __getitem__(self, scheme: str) -> Lexicon:
-        return Lexicon(self.graph, scheme)
+        if scheme not in self._schemes:
+            self._schemes[scheme] = Lexicon(self.graph, scheme)
+        return self._schemes[scheme]

@@ -1,4 +1,4 @@
-"""China's provincial and prefecture-level divisions, found by the names texts use for them.
+"""China's provincial, prefecture- and county-level divisions, found by the names texts use for them.
 
 The divisions come from data/divisions.tsv (its header says where the rows come
 from). A plan names its own jurisdiction by full name (浙江省, 杭州市) or short name

@@ -85,11 +85,21 @@ _UNREADABLE_FORMATS = {
 }
 
 
+# A plan runs to tens of pages: a few hundred kilobytes of text, a few megabytes of .docx
+# with its pictures. Far more is not a plan, and reading it would only fill the memory.
+MAX_PLAN_BYTES = 50 * 1024 * 1024
+
+
 def _require_plain_file(path: Path) -> None:
     if not path.exists():
         raise InputError(path, "does not exist; check the path of the plan file")
     if path.is_dir():
         raise InputError(path, "is a directory; give the plan's .txt or .docx file")
+    if not path.is_file():  # a device or a pipe: it could be read for ever
+        raise InputError(path, "is not a regular file; give the plan's .txt or .docx file")
+    if path.stat().st_size > MAX_PLAN_BYTES:
+        raise InputError(path, f"is larger than {MAX_PLAN_BYTES // (1024 * 1024)} MB, far more than a plan; "
+                               "give the plan's own .txt or .docx file")
 
 
 def _read_bytes(path: Path) -> bytes:

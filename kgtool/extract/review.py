@@ -75,7 +75,8 @@ def summary_text(summary: Summary) -> str:
         f"  items            {summary.items:>5}  ({kinds})",
         f"  clauses          {summary.clauses:>5}  ({summary.assignments} body-role assignments)",
         f"  bodies known     {summary.bodies_known:>5}  (in the registry)",
-        f"  bodies created   {len(summary.bodies_created):>5}  (in graphs/registry/{summary.code}.ttl, to review)",
+        f"  bodies created   {len(summary.bodies_created):>5}" + (
+            f"  (in graphs/registry/{summary.code}.ttl, to review)" if summary.bodies_created else ""),
         f"  generic actors   {summary.generic_actors:>5}",
         f"  targets          {summary.targets:>5}",
         f"  aligned items    {summary.aligned:>5}  (icp:alignsWith from the best suggestion)",

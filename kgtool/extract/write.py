@@ -29,7 +29,7 @@ _PREDICATES = [
     ELI.date_document, ICP.status, ICP.periodStart, ICP.periodEnd, ELI.jurisdiction, ELI.based_on, ICP.sourceFile,
     ICP.unnumbered, ICP.text, ICP.taskKind, ICP.programmeKind, ELI.is_part_of, ICP.inDocument,
     ICP.order, ICP.inProgramme, ICP.hasClause, ICP.clauseText, ICP.coversParagraph, ICP.lead, ICP.participant,
-    ICP.responsible, ICP.spirit, ICP.theme, ICP.carrierType, ICP.alignsWith, ICP.restates, ICP.setsTarget,
+    ICP.responsible, ICP.spirit, ICP.theme, ICP.policyInstrument, ICP.carrierType, ICP.alignsWith, ICP.restates, ICP.setsTarget,
     ICP.quantity, ICP.unit, ICP.qualifier, ICP.deadline, ICP.subject, ICP.counts, ICP.targetKind, ICP.per,
     ICP.quote, RDF.subject, RDF.predicate, RDF.object, ICP.method, ICP.suggestedFor, ICP.suggests, ICP.score,
     ICP.rank, ICP.reusingItem, ICP.reusedItem, ICP.passageLength, ICP.level, ICP.jurisdiction,
@@ -53,7 +53,8 @@ def _prefixes(code: str) -> dict[str, str]:
             ("dockind", "document-kind"), ("status", "document-status"), ("taskkind", "task-kind"),
             ("progkind", "programme-kind"), ("theme", "theme"), ("ctype", "carrier-type"),
             ("spirit", "industrial-spirit"), ("qualifier", "target-qualifier"), ("targetkind", "target-kind"),
-            ("level", "level"), ("agencykind", "agency-kind"), ("basis", "statement-basis"))},
+            ("level", "level"), ("agencykind", "agency-kind"), ("basis", "statement-basis"),
+            ("instrument", "policy-instrument"))},
     }
 
 
@@ -64,8 +65,9 @@ class Extraction:
     plan: PlanText
     draft: Draft
     summary: Summary
-    written: list[Path]
-    review_rows: list[dict[str, str]]
+    written: list[Path]           # every file, in the order written
+    graph: Path                   # the document's graph
+    registry: Path | None         # the bodies and places it created, where it created any
 
 
 def extract(plan: Path | str, code: str | None = None, jurisdiction: str | None = None, root=None,
@@ -85,14 +87,15 @@ def extract(plan: Path | str, code: str | None = None, jurisdiction: str | None 
     contents = {targets["source"]: made.text.encode("utf-8"), targets["graph"]: _document_turtle(made).encode("utf-8")}
     if len(made.registry):
         contents[targets["registry"]] = _registry_turtle(made).encode("utf-8")
-    rows = review_rows(made, context.documents)
     if review is not None:
-        contents[Path(review)] = _review(rows, Path(review)).encode("utf-8")
+        contents[Path(review)] = _review(review_rows(made, context.documents), Path(review)).encode("utf-8")
+    graphs = {targets["graph"]: made.graph, targets["registry"]: made.registry}
     try:
-        write_files(contents, lambda target, written: _verify(target, written, contents[target], made))
+        write_files(contents, lambda target, written: _verify(target, written, contents[target], graphs.get(target)))
     except OSError as error:  # a read-only folder, a full disk: nothing was written
         raise KgtoolError(f"cannot write {error.filename or folder}: {error.strerror}; nothing was written") from None
-    return Extraction(text, made, summarise(made), list(contents), rows)
+    registry = targets["registry"] if targets["registry"] in contents else None
+    return Extraction(text, made, summarise(made), list(contents), targets["graph"], registry)
 
 
 def _targets(folder: Path, code: str) -> dict[str, Path]:
@@ -108,9 +111,11 @@ def _refuse_overwrite(targets: dict[str, Path], review, code: str, root: Path, f
     if not existing:
         return
     if not force:
-        taken = f" (the code {code} is taken)" if existing[0] != (Path(review) if review else None) else ""
-        raise KgtoolError(f"{existing[0]} exists{taken}; kgtool extract never overwrites: pass --code or "
-                          "--review to choose another name, or --force to replace an earlier extraction")
+        if review and existing[0] == Path(review):
+            raise KgtoolError(f"{existing[0]} exists; kgtool extract never overwrites: choose another --review "
+                              "file, or pass --force to replace an earlier review")
+        raise KgtoolError(f"{existing[0]} exists (the code {code} is taken); kgtool extract never overwrites: "
+                          "pass --code to choose another code, or --force to replace an earlier extraction")
     made = set(targets.values()) if _extracted(targets["graph"]) else set()
     for path in [*targets.values(), *([Path(review)] if review else [])]:  # what would be replaced
         if path.exists() and path not in made and not (review and path == Path(review) and _earlier_review(path)):
@@ -140,15 +145,12 @@ def _review(rows: list[dict[str, str]], path: Path) -> str:
     return review_table(rows, markdown=path.suffix.lower() == ".md")
 
 
-def _verify(target: Path, written: Path, expected: bytes, made: Draft) -> None:
+def _verify(target: Path, written: Path, expected: bytes, graph: Graph | None) -> None:
     """Check what was written: the bytes read back, and Turtle parsed back into the graph it came from."""
     if written.read_bytes() != expected:
         raise KgtoolError(f"writing {target} failed: what was read back differs from what was written")
-    if target.suffix == ".ttl":
-        graph = made.graph if target.parent.name != "registry" else made.registry
-        parsed = Graph().parse(written, format="turtle")
-        if not isomorphic(parsed, graph):
-            raise KgtoolError(f"writing {target} failed: the Turtle written does not parse back to the draft graph")
+    if graph is not None and not isomorphic(Graph().parse(written, format="turtle"), graph):
+        raise KgtoolError(f"writing {target} failed: the Turtle written does not parse back to the draft graph")
 
 
 def _document_turtle(made: Draft) -> str:
@@ -165,7 +167,7 @@ def _document_turtle(made: Draft) -> str:
         "#",
         "# A draft to review. Read off the text (stated): the document's facts, sections, items,",
         "# clauses with their bodies and roles, targets. Read in (interpreted), each with an",
-        "# icp:Evidence saying how it was found: carrier types, themes, target kinds, counted",
+        "# icp:Evidence saying how it was found: carrier types, themes, policy instruments, target kinds, counted",
         "# carrier types, alignments (from icp:AlignmentSuggestion) and restatements. Bodies the",
         f"# registry lacked are in graphs/registry/{made.code}.ttl, marked icp:nameBasis extracted.",
         "# " + "=" * 77,
