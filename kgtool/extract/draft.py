@@ -266,6 +266,10 @@ class _Builder:
         self.add(doc, ELI.jurisdiction, PLACE[self.where.slug])
         for code, _words in facts.implements:
             self.add(doc, ELI.based_on, DOC[code])
+        if not facts.implements and self.where.level == "provincial":
+            self.spots.append(Spot(facts.title_line or 1, "the text names no national plan it carries out, so no "
+                                   "eli:based_on: kgtool validate reports that where a national plan covers the "
+                                   "plan's period; add it only if the text does name one"))
         self.add(doc, ICP.sourceFile, Literal(self.source_file))
         self.add(doc, PROV.wasGeneratedBy, self.extraction)
         self.place("The document", self.extraction)
@@ -515,8 +519,11 @@ class _Builder:
             self.add(target, ICP.qualifier, vocab("target-qualifier", found.qualifier))
             if found.year:
                 self.add(target, ICP.deadline, Literal(found.year, datatype=XSD.gYear))
+            if not found.subject:  # 每两年评选10名: what is counted goes unsaid; the words stand in
+                self.spots.append(Spot(part.line, f"target “{found.quote}”: what it counts is not printed; "
+                                                  "its words stand in as icp:subject"))
+            self.add(target, ICP.subject, Literal(found.subject or found.quote, lang="zh"))
             if found.subject:
-                self.add(target, ICP.subject, Literal(found.subject, lang="zh"))
                 kind = counted.first_in(found.subject)
                 if kind is not None:
                     self.evidence(target, ICP.counts, kind, f"the carrier-type label occurs in the subject “{found.subject}”")
