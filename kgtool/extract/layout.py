@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .clauses import looks_like_clause
+from .clauses import find_clauses, looks_like_clause
 from .numbering import heading_number, to_int
 from .registry import ISSUER_ENDING
 from .tables import GROUP, TASK, RESPONSIBILITY_ROLES, Table, find_table
@@ -323,8 +323,6 @@ def _add_box(box: Box, found: list[Part]) -> None:
 
 
 def _has_clause(body: list[str]) -> bool:
-    from .clauses import find_clauses
-
     return bool(find_clauses(join_lines(body)))
 
 

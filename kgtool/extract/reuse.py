@@ -16,8 +16,9 @@ from rdflib.namespace import PROV, RDF
 
 from ..load import parse_turtle
 from ..namespaces import ELI, ICP, ID, PLACE
-from ..project import Project
+from ..project import Project, find_project
 from .alignment import Reuse, find_reuse
+from .turtle import Block, write_turtle
 
 REUSE_FILE = Path("graphs") / "derived" / "text-reuse.ttl"
 
@@ -88,13 +89,10 @@ def _extracted(graph: Graph, document: URIRef) -> bool:
     return graph.value(document, PROV.wasGeneratedBy) is not None
 
 
-__all__ = ["REUSE_FILE", "add_reuse", "curated_reuse", "national_items_before", "reuse_node"]
 
 
 def curated_reuse_turtle(project: Project) -> str:
     """graphs/derived/text-reuse.ttl as it should read for the project's documents now."""
-    from .turtle import Block, write_turtle
-
     graph = curated_reuse(project)
     codes = sorted({str(s).split("/")[-2] for s in graph.subjects(RDF.type, ICP.TextReuse)} |
                    {str(o).split("/")[-2] for o in graph.objects(None, ICP.reusedItem)})
@@ -122,10 +120,12 @@ def curated_reuse_turtle(project: Project) -> str:
 
 def write_curated_reuse(root: Path | str | None = None) -> Path:
     """Write graphs/derived/text-reuse.ttl for the project at `root` (default: the one kgtool finds)."""
-    from ..project import find_project
-
     project = find_project(root)
     path = project.root / REUSE_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(curated_reuse_turtle(project), encoding="utf-8")
     return path
+
+
+__all__ = ["REUSE_FILE", "add_reuse", "curated_reuse", "curated_reuse_turtle", "national_items_before",
+           "reuse_node", "write_curated_reuse"]

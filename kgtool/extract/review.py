@@ -13,6 +13,7 @@ import io
 from collections import Counter
 from dataclasses import dataclass
 
+from .alignment import ALIGN_THRESHOLD
 from .draft import Draft, KnownDocument, Spot
 
 ROLE_WORDS = {"lead": "牵头", "participant": "参与", "responsible": "负责"}
@@ -50,22 +51,14 @@ def summarise(draft: Draft) -> Summary:
     return Summary(
         draft.code, draft.facts.title, draft.where.name,
         Counter(item.part.item_kind for item in draft.items), len(clauses), len(assignments), len(known),
-        created, len(generic), sum(len(i.targets) for i in draft.items) + _programme_targets(draft),
-        sum(1 for i in draft.items if i.suggestions and _aligned(draft, i)), sum(len(i.reuse) for i in draft.items),
+        created, len(generic), len(draft.targets),
+        sum(1 for i in draft.items if _aligned(i)), sum(len(i.reuse) for i in draft.items),
         sorted(draft.spots, key=lambda s: s.line))
 
 
-def _programme_targets(draft: Draft) -> int:
-    from ..namespaces import ICP
-
-    items = {i.iri for i in draft.items}
-    return sum(1 for s, _ in draft.graph.subject_objects(ICP.setsTarget) if s not in items)
-
-
-def _aligned(draft: Draft, item) -> bool:
-    from ..namespaces import ICP
-
-    return (item.iri, ICP.alignsWith, None) in draft.graph
+def _aligned(item) -> bool:
+    """Whether the item's best suggestion was recorded as icp:alignsWith."""
+    return bool(item.suggestions) and item.suggestions[0].score >= ALIGN_THRESHOLD
 
 
 def summary_text(summary: Summary) -> str:

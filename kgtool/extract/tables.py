@@ -20,6 +20,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from .numbering import heading_number
+
 NUMBER, GROUP, TASK, LEAD, PARTNER, RESPONSIBLE, DEADLINE, OTHER = (
     "number", "group", "task", "lead", "partner", "responsible", "deadline", "other")
 
@@ -276,7 +278,5 @@ def _nearest(starts: list[int], column: int) -> int:
 
 def _looks_like_prose(line: str) -> bool:
     """A line after a space-aligned table that is the document's text again."""
-    from .numbering import heading_number
-
     stripped = line.strip()
     return heading_number(stripped) is not None or stripped.startswith("附件") or len(_SPACES.split(stripped)) == 1 and len(stripped) > 40
