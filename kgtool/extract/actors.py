@@ -71,7 +71,7 @@ class Actors:
         for form in dict.fromkeys([shared_prefix + name, name] if shared_prefix else [name]):
             found = self._in_registry(form)
             if found:
-                return self._known_body(found, name, form)
+                return self._known_body(found, name)
         return self._new_body(name, shared_prefix)
 
     def _in_registry(self, form: str) -> set[URIRef]:
@@ -88,7 +88,7 @@ class Actors:
             return self.registry.labelled(form, {PLACE["cn"]})
         return set()
 
-    def _known_body(self, found: set[URIRef], printed: str, form: str) -> Resolution:
+    def _known_body(self, found: set[URIRef], printed: str) -> Resolution:
         iri = sorted(found)[0]
         actor = self.registry.actors[iri]
         return Resolution(iri, printed, actor.generic, None, ambiguous=len(found) > 1)

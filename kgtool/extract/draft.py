@@ -387,7 +387,7 @@ class _Builder:
         if part.parent is not None and part.parent.kind == "programme":  # a row of a table's 工程
             self.add(task, ICP.inProgramme, self.iri("programme", part.parent.slug))
         self._clauses(item, banner)
-        self._tags(task, part)
+        self._tags(item)
         self._targets(task, part, banner)
 
     # Clauses ------------------------------------------------------------------------------------
@@ -495,8 +495,12 @@ class _Builder:
             self.add(node, ICP.score, Literal(f"{score:.3f}", datatype=XSD.decimal))
         self.add(node, PROV.wasGeneratedBy, self.extraction)
 
-    def _tags(self, task: URIRef, part: Part) -> None:
-        content = _without_clauses(part.text)
+    def _tags(self, item: DraftItem) -> None:
+        """What the vocabularies' labels name in an item's words (its clauses left out:
+        bodies' names are no carrier types or themes)."""
+        task, content = item.iri, item.part.text
+        for clause in item.clauses:
+            content = content.replace(clause.text, "")
         for scheme, predicate, stated in (("carrier-type", ICP.carrierType, False), ("theme", ICP.theme, False),
                                           ("policy-instrument", ICP.policyInstrument, False),
                                           ("industrial-spirit", ICP.spirit, True)):
@@ -721,12 +725,6 @@ def _passages(text: str, clauses: list[FoundClause]) -> list[str]:
         passages.append(text[start:end].strip())
         start = end
     return passages
-
-
-def _without_clauses(text: str) -> str:
-    for clause in find_clauses(text):
-        text = text.replace(clause.text, "")
-    return text
 
 
 def _jurisdiction(name: str | None, facts: Facts, text: str) -> Division:
