@@ -3,36 +3,144 @@
 The new folder is written beside its target under a hidden name and swapped in
 with renames, so a failure leaves no half-written folder and the previous one
 survives until the new one is complete.
+
+A folder is replaced only when kgtool made it (it holds a marker file naming the
+tool, its version and what the folder is) or when it is empty or absent: a path
+typed by mistake (the checkout, the graphs, someone's notes) is refused, never
+deleted.
 """
 
 from __future__ import annotations
 
+import errno
+import json
+import os
 import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
+
+from . import __version__
+from .errors import KgtoolError
+
+MARKER = ".kgtool-output"
+# Folders written before the marker existed are recognised by holding nothing but
+# what kgtool writes there.
+_LEGACY_ENTRIES = {"build": {"store", "answers", "summary.json"}}
 
 
 @contextmanager
-def staged_folder(target: Path) -> Iterator[Path]:
-    """Yield an empty staging folder; on success it replaces `target`, on error it is removed."""
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
-    staging.chmod(0o755)
+def staged_folder(target: Path, kind: str, protected: Iterable[Path] = ()) -> Iterator[Path]:
+    """Yield an empty staging folder; on success it replaces `target`, on error it is removed.
+
+    `kind` names what the folder is ("build", "release"); a `target` that exists must
+    be empty or a folder of that kind kgtool made. `protected` folders (the project's
+    sources, the build) may be neither the target, nor inside it, nor hold it.
+    Raises KgtoolError, touching nothing, when the target is refused or not writable.
+    """
+    target = Path(os.path.abspath(target))
+    _check_target(target, kind, protected)
+    staging = _writable(target, lambda: _make_staging(target))
     try:
+        _write_marker(staging, kind)
         yield staging
-        _swap_in(staging, target)
+        _writable(target, lambda: _swap_in(staging, target))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _check_target(target: Path, kind: str, protected: Iterable[Path]) -> None:
+    real = target.resolve()
+    for folder in protected:
+        folder = Path(folder).resolve()
+        if real == folder or folder in real.parents:
+            clash = f"it is {folder} or inside it"
+        elif real in folder.parents:
+            clash = f"it holds {folder}"
+        else:
+            continue
+        raise KgtoolError(
+            f"refusing to write the {kind} to {target}: {clash}, which kgtool must not replace; "
+            "choose a new or empty folder elsewhere"
+        )
+    if not target.exists() and not target.is_symlink():
+        return
+    if not target.is_dir():
+        raise KgtoolError(f"refusing to write the {kind} to {target}: it is a file, not a folder")
+    names = sorted(entry.name for entry in target.iterdir())
+    made = made_by_kgtool(target)
+    if names and made != kind:
+        shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+        what = f"a kgtool {made}, not a {kind}" if made else f"files kgtool did not make ({shown})"
+        raise KgtoolError(
+            f"refusing to replace {target}: it holds {what}; "
+            f"choose a new or empty folder for the {kind}, or move them away"
+        )
+
+
+def made_by_kgtool(folder: Path) -> str | None:
+    """What kind of folder kgtool wrote `folder` as ("build", "release"), or None."""
+    try:
+        marker = json.loads((folder / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        names = {entry.name for entry in folder.iterdir()}
+        legacy = (kind for kind, entries in _LEGACY_ENTRIES.items() if "summary.json" in names and names <= entries)
+        return next(legacy, None)
+    if isinstance(marker, dict) and marker.get("tool") == "kgtool":
+        return marker.get("kind")
+    return None
+
+
+def _write_marker(folder: Path, kind: str) -> None:
+    marker = {"tool": "kgtool", "version": __version__, "kind": kind}
+    (folder / MARKER).write_text(json.dumps(marker) + "\n", encoding="utf-8")
+
+
+def _make_staging(target: Path) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned(target)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-{os.getpid()}-", dir=target.parent))
+    staging.chmod(0o755)
+    return staging
+
+
+def _remove_abandoned(target: Path) -> None:
+    """Remove the staging and retired folders of runs that were killed before they could."""
+    for stage in ("new", "old"):
+        prefix = f".{target.name}-{stage}-"
+        for sibling in target.parent.glob(prefix + "*"):
+            pid = sibling.name[len(prefix) :].split("-")[0]
+            if pid.isdigit() and not _alive(int(pid)) and sibling.is_dir() and not sibling.is_symlink():
+                shutil.rmtree(sibling, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, and someone else's
+        pass
+    return True
+
+
+def _writable(target: Path, action):
+    """Run `action`, turning a folder the system will not let us write into one sentence."""
+    try:
+        return action()
+    except OSError as error:
+        if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EBUSY):
+            reason = os.strerror(error.errno).lower()
+            raise KgtoolError(f"cannot write {target}: {reason} ({error.filename or target.parent})") from None
         raise
 
 
 def _swap_in(staging: Path, target: Path) -> None:
     retired = None
     if target.exists():
-        retired = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+        retired = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-{os.getpid()}-", dir=target.parent))
         retired.rmdir()
         target.rename(retired)
     staging.rename(target)

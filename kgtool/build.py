@@ -61,7 +61,7 @@ def build(
     if not files:
         raise KgtoolError(f"{project.root} has no Turtle files in ontology/ or graphs/")
 
-    with staged_folder(target) as staging:
+    with staged_folder(target, "build", project.source_folders) as staging:
         # Loading, reasoning and counting run in memory, about four times faster than
         # in a store on disk (a million triples: 11 s against 38 s); the result is
         # then written to disk by the bulk loader.

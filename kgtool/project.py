@@ -17,6 +17,8 @@ from .errors import KgtoolError
 from .namespaces import GRAPH
 
 INPUT_FOLDERS = ("ontology", "graphs")
+# What people write and version: no output of kgtool may replace or enter these.
+SOURCE_FOLDERS = (*INPUT_FOLDERS, "shapes", "queries", "sources", ".git")
 REGISTRY_FILES = ("agencies.ttl", "places.ttl")  # graphs/ files shared by every document
 # Bodies and places `kgtool extract` had to create, one file per extracted document,
 # kept apart from the curated registry until a person accepts them.
@@ -31,6 +33,11 @@ class Project:
     @property
     def build_dir(self) -> Path:
         return self.root / "build"
+
+    @property
+    def source_folders(self) -> list[Path]:
+        """The folders of the checkout people write; outputs may not replace, enter or hold them."""
+        return [self.root / name for name in SOURCE_FOLDERS]
 
     @property
     def sources_dir(self) -> Path:

@@ -115,7 +115,7 @@ def publish(
     graphs = release_graphs(build)
     version = version or _ontology_version(graphs)
     release = Release(target, version, base_url, graphs={str(g): len(t) for g, t in graphs.items()})
-    with staged_folder(target) as staging:
+    with staged_folder(target, "release", [*project.source_folders, build.path]) as staging:
         progress(f"writing dumps of {len(graphs)} graphs, {_count(graphs):,} triples")
         release.dumps = _write_dumps(staging, graphs)
         _copy_documents(project, staging)

@@ -7,6 +7,12 @@ Update asks a store to apply a request atomically, so a target graph holds
 either its old triples or all the new ones. When loading or moving fails, the
 temporary graph is dropped and the error says which graphs were pushed before.
 
+Nothing is taken on trust: before anything is written the store must answer a
+query with SPARQL JSON results, and each graph is counted (SELECT COUNT) in the
+temporary graph before it is moved and in place after, against what was sent.
+A store that answers with an HTML page, a truncated body or the wrong number of
+triples is a failure naming the graph, never a success.
+
 Queries and updates are sent form-encoded (`query=…`, `update=…`), the form of
 the SPARQL protocol that stores support most widely (Virtuoso 7.2 does not
 answer a query POSTed as application/sparql-query). Graphs travel as
@@ -120,9 +126,20 @@ class _Store:
         answer = self._form("query", text, accept="application/sparql-results+json")
         try:
             bindings = json.loads(answer)["results"]["bindings"]
-        except (ValueError, KeyError, TypeError):
-            raise KgtoolError(f"the SPARQL endpoint {self.endpoint} did not answer with SPARQL JSON results") from None
-        return [{name: cell["value"] for name, cell in row.items()} for row in bindings]
+            return [{name: cell["value"] for name, cell in row.items()} for row in bindings]
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise KgtoolError(
+                f"the SPARQL endpoint {self.endpoint} did not answer with SPARQL JSON results "
+                f"({_looks_like(answer)})"
+            ) from None
+
+    def count(self, graph: str) -> int:
+        """How many triples the store says `graph` holds."""
+        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+        try:
+            return int(rows[0]["n"])
+        except (IndexError, KeyError, ValueError):
+            raise KgtoolError(f"the SPARQL endpoint {self.endpoint} did not answer a count with a number") from None
 
     def update(self, text: str) -> None:
         self._form("update", text)
@@ -136,11 +153,27 @@ class _Store:
         self._send(f"the graph store {self.graph_store}", request)
 
 
-def _refuse_occupied(store: _Store, graphs: list[str]) -> None:
+def _looks_like(body: bytes) -> str:
+    start = body[:200].decode("utf-8", "replace").lstrip().lower()
+    if not start:
+        return "the body was empty"
+    if start.startswith(("<!doctype html", "<html")):
+        return "it sent an HTML page"
+    return "the body was not JSON, or was cut short"
+
+
+def _occupied(store: _Store, graphs: list[str]) -> list[dict[str, str]]:
+    """The graphs to push that hold triples already; asking it also proves the store answers."""
     values = " ".join(URIRef(graph).n3() for graph in graphs)
-    rows = store.select(
-        f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g ORDER BY ?g"
-    )
+    try:
+        return store.select(
+            f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g ORDER BY ?g"
+        )
+    except KgtoolError as error:
+        raise KgtoolError(f"nothing was pushed: {error}") from None
+
+
+def _refuse_occupied(rows: list[dict[str, str]], store: _Store) -> None:
     if rows:
         first = rows[0]
         others = f" (and {len(rows) - 1} more of the graphs to push)" if len(rows) > 1 else ""
@@ -155,7 +188,7 @@ def _drop_temporary(store: _Store, temporary: str) -> str:
     try:
         store.update(f"DROP SILENT GRAPH <{temporary}>")
     except KgtoolError as error:
-        return f"and the temporary graph could not be dropped ({error}): drop it with DROP GRAPH <{temporary}>"
+        return f"but the temporary graph could not be dropped ({error}); if it exists, DROP GRAPH <{temporary}>"
     return "and the temporary graph was dropped"
 
 
@@ -169,14 +202,31 @@ def _push_graph(store: _Store, graph: str, triples: Graph, temporary: str) -> Pu
             f"<{graph}> is unchanged {_drop_temporary(store, temporary)}"
         ) from None
     try:
-        store.update(f"DROP SILENT GRAPH <{graph}> ; MOVE GRAPH <{temporary}> TO <{graph}>")
+        _check_count(store, temporary, len(triples), "the temporary graph")
+        _move(store, temporary, graph)
     except KgtoolError as error:
         raise KgtoolError(
-            f"<{graph}> was not pushed: its {len(triples):,} triples were loaded into the temporary graph "
-            f"<{temporary}> but moving them into place failed, {error}; "
-            f"<{graph}> is unchanged {_drop_temporary(store, temporary)}"
+            f"<{graph}> was not pushed: its {len(triples):,} triples were sent to the temporary graph "
+            f"<{temporary}> but {error}; <{graph}> is unchanged {_drop_temporary(store, temporary)}"
         ) from None
+    try:
+        _check_count(store, graph, len(triples), "it")
+    except KgtoolError as error:
+        raise KgtoolError(f"<{graph}> was replaced, but {error}; push it again") from None
     return PushedGraph(graph, len(triples), time.perf_counter() - started)
+
+
+def _move(store: _Store, temporary: str, graph: str) -> None:
+    try:
+        store.update(f"DROP SILENT GRAPH <{graph}> ; MOVE GRAPH <{temporary}> TO <{graph}>")
+    except KgtoolError as error:
+        raise KgtoolError(f"moving them into place failed, {error}") from None
+
+
+def _check_count(store: _Store, graph: str, sent: int, called: str) -> None:
+    held = store.count(graph)
+    if held != sent:
+        raise KgtoolError(f"the store says {called} holds {held:,} triples, not the {sent:,} sent")
 
 
 def _names(graphs: Iterable[str]) -> str:
@@ -209,8 +259,9 @@ def push(
         twice = next(name for name in names if names.count(name) > 1)
         raise KgtoolError(f"<{twice}> is given twice; a graph can be pushed once")
     store = _Store(endpoint, graph_store or endpoint, credentials, timeout)
+    occupied = _occupied(store, names)
     if not replace:
-        _refuse_occupied(store, names)
+        _refuse_occupied(occupied, store)
     run = uuid.uuid4().hex[:12]
     pushed: list[PushedGraph] = []
     for index, (iri, graph) in enumerate(pending):

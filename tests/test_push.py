@@ -91,17 +91,18 @@ def test_pushing_again_is_refused_without_replace_and_replaces_cleanly_with_it(e
 def _failing_proxy(upstream: str, graph: str, stage: str) -> ThreadingHTTPServer:
     """A stand-in for a store that breaks while taking one graph: it forwards every
     request to a real store, except that, for `graph`, it answers 500 after passing on
-    half of the triples (stage "load"), or refuses the update that moves it (stage "move")."""
+    half of the triples (stage "load"), passes on half and says all went well (stage
+    "lose"), or refuses the update that moves it (stage "move")."""
 
     class Proxy(BaseHTTPRequestHandler):
         def _forward(self):
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             target = parse_qs(urlsplit(self.path).query).get("graph", [""])[0]
             update = parse_qs(body.decode("utf-8")).get("update", [""])[0] if self.command == "POST" else ""
-            if stage == "load" and self.command == "PUT" and target.endswith(":" + graph):
+            if stage in ("load", "lose") and self.command == "PUT" and target.endswith(":" + graph):
                 lines = body.splitlines(keepends=True)
-                self._relay(b"".join(lines[: len(lines) // 2]))
-                return self._answer(500, b"the disk is full")
+                status, answer = self._relay(b"".join(lines[: len(lines) // 2]))
+                return self._answer(500, b"the disk is full") if stage == "load" else self._answer(status, answer)
             if stage == "move" and "MOVE GRAPH" in update and f"TO <{graph}>" in update:
                 return self._answer(500, b"the store is shutting down")
             self._answer(*self._relay(body))
@@ -163,6 +164,70 @@ def test_a_store_failing_in_the_middle_leaves_no_graph_half_replaced(empty_store
     assert _graph_sizes(empty_store.endpoint) == expected
 
 
+def test_a_store_that_keeps_half_a_graph_and_says_it_took_it_all_is_caught(empty_store, source):
+    push(source, f"{empty_store.url}/sparql", empty_store.graph_store)
+    losing = ICPKG_GRAPHS + "gd-2023-plan"
+    proxy = _failing_proxy(empty_store.url, losing, "lose")
+    proxy_url = f"http://127.0.0.1:{proxy.server_address[1]}"
+    try:
+        with pytest.raises(PushError) as raised:
+            push(_with_one_more_triple(source), f"{proxy_url}/sparql", f"{proxy_url}/store", replace=True)
+    finally:
+        proxy.shutdown()
+    sent = _source_sizes(source)[losing] + 1
+    assert str(raised.value).startswith(
+        f"<{losing}> was not pushed: its {sent:,} triples were sent to the temporary graph <{TEMPORARY_PREFIX}"
+    )
+    assert f"the store says the temporary graph holds {sent // 2:,} triples, not the {sent:,} sent" in str(raised.value)
+    assert f"<{losing}> is unchanged and the temporary graph was dropped" in str(raised.value)
+    assert _graph_sizes(empty_store.endpoint)[losing] == sent - 1
+
+
+def _answering(status: int, content_type: str, body: bytes) -> ThreadingHTTPServer:
+    """A server that answers every request alike, whatever was asked."""
+
+    class Same(BaseHTTPRequestHandler):
+        def _answer(self):
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_GET = do_POST = do_PUT = _answer
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Same)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.mark.parametrize(
+    "content_type, body, seen",
+    [
+        ("text/html", b"<!DOCTYPE html><html><body>Welcome to nginx!</body></html>", "it sent an HTML page"),
+        ("application/sparql-results+json", b'{"head": {"vars": ["g", "n"]}, "results": {"bindi',
+         "the body was not JSON, or was cut short"),
+        ("application/sparql-results+json", b"", "the body was empty"),
+    ],
+)
+def test_a_server_that_answers_200_to_everything_is_not_a_push(repository_build, content_type, body, seen):
+    server = _answering(200, content_type, body)
+    endpoint = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    try:
+        result = _push("--build-dir", str(repository_build.path), "push", "--endpoint", endpoint, "--replace")
+    finally:
+        server.shutdown()
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        f"Error: nothing was pushed: the SPARQL endpoint {endpoint} did not answer with SPARQL JSON results ({seen})"
+    )
+    assert "Pushed" not in result.output
+
+
 def test_push_takes_a_release_folder(empty_store, repository_build, tmp_path, source):
     publish(repository_build.path.parent, tmp_path / "release", build_dir=repository_build.path)
     result = _push("push", "--release", str(tmp_path / "release"), *_oxigraph_target(empty_store))
@@ -203,12 +268,15 @@ def test_credentials_come_from_the_environment_or_the_command_says_what_is_missi
     assert result.output.startswith(f"Error: {message}") and len(result.output.splitlines()) == 1
 
 
-def test_an_unreachable_store_is_one_sentence(repository_build):
+@pytest.mark.parametrize("replace", [[], ["--replace"]])
+def test_an_unreachable_store_is_one_short_sentence_saying_nothing_was_written(repository_build, replace):
     endpoint = f"http://127.0.0.1:{free_port()}/sparql"
-    result = _push("--build-dir", str(repository_build.path), "push", "--endpoint", endpoint, "--timeout", "5")
+    result = _push("--build-dir", str(repository_build.path), "push", "--endpoint", endpoint, "--timeout", "5", *replace)
     assert result.exit_code == 2
-    assert f"Error: the SPARQL endpoint {endpoint} cannot be reached (" in result.output
-    assert "Traceback" not in result.output
+    error = result.output.splitlines()[-1]
+    assert error.startswith(f"Error: nothing was pushed: the SPARQL endpoint {endpoint} cannot be reached (")
+    assert len(error) < 200
+    assert "Traceback" not in result.output and "DROP" not in result.output
 
 
 # Virtuoso ------------------------------------------------------------------------------------
@@ -294,5 +362,5 @@ def test_a_wrong_virtuoso_password_is_one_sentence(virtuoso, repository_build):
                    env={"KGTOOL_TEST_VIRTUOSO_PASSWORD": "not-the-password"})
     assert result.exit_code == 2
     assert result.output.splitlines()[-1] == (
-        f"Error: the SPARQL endpoint {virtuoso}/sparql-auth answered HTTP 401 (digest auth failed)"
+        f"Error: nothing was pushed: the SPARQL endpoint {virtuoso}/sparql-auth answered HTTP 401 (digest auth failed)"
     )
