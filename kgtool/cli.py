@@ -287,6 +287,35 @@ def extract(options, plan, code, jurisdiction, out, force, review):
 
 
 @main.command()
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if a file is not what the sources give.")
+@click.pass_obj
+def register(options, check):
+    """Read the national industrial heritage lists into the graph (batches 1–7).
+
+    Reads sources/heritage/ (the verbatim lists and batches.tsv), checks each
+    batch's count of sites, and writes graphs/heritage/CODE.ttl, one graph per
+    batch, with the places they need at the end of graphs/places.ttl. A row that
+    cannot be read is an error naming the batch and line; nothing is written then.
+
+    \b
+    Examples:
+      kgtool register
+      kgtool register --check
+    """
+    from .register.write import write_register
+
+    project = find_project(options["root"])
+    changed = write_register(project, check=check)
+    for path in changed:
+        click.echo(f"{'Differs' if check else 'Wrote'} {path.relative_to(project.root)}", err=True)
+    if check and changed:
+        click.echo("Error: the register's graphs are not what its sources give; run `kgtool register`", err=True)
+        raise SystemExit(1)
+    if not changed:
+        click.echo("The register's graphs are current.", err=True)
+
+
+@main.command()
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--framework", default="cn-2021-plan", show_default=True,
               help="The code of the national plan whose key tasks a provincial plan should cover.")

@@ -132,6 +132,7 @@ def _describe_site(graph: Graph, batch: Batch, site: Site, slug: str) -> None:
     if site.applicant:
         graph.add((carrier, ICP.applicant, Literal(site.applicant, lang="zh")))
     graph.add((carrier, ICP.namedIn, batch.iri))
+    graph.add((carrier, ICP.quote, Literal(site.name, lang="zh")))  # the list names it so
     graph.add((designation, RDF.type, ICP.Designation))
     graph.add((designation, ICP.designatedSite, carrier))
     graph.add((designation, ICP.inList, batch.iri))
