@@ -187,12 +187,14 @@ def queries(options):
     """
     from .queries import catalogue
 
-    for query in catalogue(find_project(options["root"]).queries_dir).values():
-        click.echo(f"{query.name:<24}{query.summary}")
-        click.echo(f"{'':<24}columns: {', '.join(query.columns)}")
+    queries = catalogue(find_project(options["root"]).queries_dir).values()
+    width = max((len(query.name) for query in queries), default=0) + 2  # the longest name stays apart
+    for query in queries:
+        click.echo(f"{query.name:<{width}}{query.summary}")
+        click.echo(f"{'':<{width}}columns: {', '.join(query.columns)}")
         for parameter in query.params:
             default = f" (default {parameter.default})" if parameter.default else " (required)"
-            click.echo(f"{'':<24}--param {parameter.name}=…{default}: {parameter.description}")
+            click.echo(f"{'':<{width}}--param {parameter.name}=…{default}: {parameter.description}")
 
 
 def _parameters(pairs: tuple[str, ...]) -> dict[str, str]:

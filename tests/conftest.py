@@ -24,6 +24,7 @@ REQUIRED_PARAMETERS = {
     "tasks-by-theme": {"theme": "tourism"},
     "task-search": {"phrase": "研学"},
     "agency-profile": {"name": "省工信厅"},
+    "heritage-site-profile": {"name": "汉阳铁厂"},
 }
 
 

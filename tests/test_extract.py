@@ -20,6 +20,7 @@ from rdflib.namespace import PROV, RDF
 
 from kgtool.cli import main
 from kgtool.namespaces import AGENCY, DOC, ICP, PLACE, VOCAB
+from kgtool.register.write import PLACES_MARKER
 
 from conftest import FIXTURES
 
@@ -73,9 +74,19 @@ def test_new_bodies_are_composed_for_the_province_and_marked_as_extracted(extrac
         "浙江省经济和信息化厅", "省经信厅"}
     assert registry.value(body, ICP.nameBasis) == VOCAB["statement-basis/stated"]
     assert registry.value(body, ICP.nationalCounterpart) == AGENCY["cn-miit"]
-    # Zhejiang is not in graphs/places.ttl: the extraction adds it, within China.
-    assert (PLACE["zj"], ICP.withinJurisdiction, PLACE["cn"]) in registry
+    # Zhejiang is in graphs/places.ttl (the heritage register names it): not added again.
+    assert (PLACE["zj"], None, None) not in registry
     assert all(registry.value(s, PROV.wasGeneratedBy) for s in registry.subjects(RDF.type, ICP.Agency))
+
+
+def test_a_province_the_places_registry_lacks_is_added_within_china(project):
+    places = project / "graphs" / "places.ttl"
+    places.write_text(places.read_text(encoding="utf-8").split(PLACES_MARKER)[0], encoding="utf-8")
+
+    assert _run(project, "extract", str(PLAN)).exit_code == 0
+
+    registry = Graph().parse(project / "graphs" / "registry" / "zj-2022-plan.ttl")
+    assert (PLACE["zj"], ICP.withinJurisdiction, PLACE["cn"]) in registry
 
 
 def test_what_is_read_in_carries_its_evidence(extracted):

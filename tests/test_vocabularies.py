@@ -16,7 +16,7 @@ VOCAB_FILES = sorted((REPO / "ontology" / "vocab").glob("*.ttl"))
 SCHEMES = {
     "document-kind", "document-status", "task-kind", "theme", "carrier-type", "industrial-spirit",
     "agency-kind", "level", "target-qualifier", "target-kind", "policy-instrument", "programme-kind",
-    "statement-basis",
+    "statement-basis", "designation-status",
 }
 
 
