@@ -212,9 +212,11 @@ def test_a_batch_7_site_is_found_by_the_name_applied_for(repository_build):
 
 def test_a_name_in_two_lists_gives_a_row_per_designation(repository_build):
     # 北京卫星制造厂: …batch2_2018.txt row 3, and …batch4_2020.txt row 62 (“三号厂房（为第二批国家工业
-    # 遗产项目增补核心物项）”); the graph holds the two rows as two carriers.
+    # 遗产项目增补核心物项）”): one site, a row per designation with that row's core items.
     rows = profile(repository_build, "北京卫星制造厂").rows
     assert [(row["batch"], row["province"], row["prefecture"]) for row in rows] == [("2", "北京市", ""), ("4", "北京市", "")]
+    assert len({row["site"] for row in rows}) == 1
+    assert rows[1]["core_items"] == "三号厂房（为第二批国家工业遗产项目增补核心物项）"
 
 
 def test_every_liaoning_and_guangdong_site_has_one_profile_row(repository_build):

@@ -106,3 +106,17 @@ def test_register_command_refuses_an_unreadable_source_and_writes_nothing(projec
     assert result.output.strip().splitlines()[-1].endswith("batch 6, row 3: no address of a province, prefecture "
                                                            "and county at the start of the row")
     assert {p: p.read_bytes() for p in sorted((project / "graphs").rglob("*.ttl"))} == before
+
+
+def test_a_row_that_adds_core_items_to_an_earlier_site_is_the_same_site(repository_graph):
+    # Batch 4 row 62 (sources/heritage/…batch4_2020.txt line 65): 北京市海淀区 北京卫星制造厂,
+    # "三号厂房（为第二批国家工业遗产项目增补核心物项）" — the site of batch 2 row 3 (line 4).
+    query = """
+        PREFIX icp: <https://w3id.org/icpkg/ontology#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?site ?batch WHERE {
+          ?d icp:designatedSite ?site ; icp:batch ?batch . ?site skos:prefLabel "北京卫星制造厂"@zh .
+        } ORDER BY ?batch"""
+    rows = [(str(row.site), int(row.batch)) for row in repository_graph.query(query)]
+    site = "https://w3id.org/icpkg/id/carrier/bj-beijingweixingzhizaochang"
+    assert rows == [(site, 2), (site, 4)]

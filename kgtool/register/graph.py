@@ -1,11 +1,12 @@
 """The national industrial heritage register as RDF: one graph per batch.
 
-Each list is a document of its own kind (icp:HeritageList); each row is a named
+Each list is a document of its own kind (icp:HeritageList); each site is a named
 carrier (icp:Carrier, carrier type 国家工业遗产) with its approved name, the
 applied-for name where the list prints another, its address as printed and the
-province and prefecture-level places it resolves to, its core items verbatim and
-its applicant; the designation (icp:Designation) joins site and list with the
-row's number and a status. Batches 2 and 3 were voided and re-published after a
+province and prefecture-level places it resolves to; each row is a designation
+(icp:Designation) joining site and list, with the row's number, a status, and the
+core items (verbatim) and applicant the row prints — a row's, not the site's, since
+a later batch may add core items to a site (batch 4 row 62). Batches 2 and 3 were voided and re-published after a
 review whose lists are not in the sources, so their designations say exactly
 that: designated, then reviewed, outcome not recorded here.
 """
@@ -73,10 +74,19 @@ def read_register(root: Path) -> dict[Batch, list[Site]]:
 
 def site_slugs(register: dict[Batch, list[Site]]) -> dict[tuple[int, int], str]:
     """A stable slug per (batch, row): the province's slug and the approved name in pinyin,
-    numbered only where two sites would share one."""
+    numbered only where two sites would share one. A row with the name and address of an
+    earlier batch's row is the same site: batch 4 row 62 (北京卫星制造厂) adds a core item
+    to the site of batch 2 row 3, as its text says (为第二批国家工业遗产项目增补核心物项)."""
     taken: set[str] = set()
-    return {(batch.number, site.number): unique(f"{site.province.slug}-{pinyin_slug(site.name, 12)}", taken)
-            for batch, sites in register.items() for site in sites}
+    by_identity: dict[tuple[str, str], str] = {}
+    slugs = {}
+    for batch, sites in register.items():
+        for site in sites:
+            identity = (site.name, site.address)
+            if identity not in by_identity:
+                by_identity[identity] = unique(f"{site.province.slug}-{pinyin_slug(site.name, 12)}", taken)
+            slugs[(batch.number, site.number)] = by_identity[identity]
+    return slugs
 
 
 def batch_graph(batch: Batch, sites: list[Site], slugs: dict[tuple[int, int], str]) -> Graph:
@@ -124,13 +134,6 @@ def _describe_site(graph: Graph, batch: Batch, site: Site, slug: str) -> None:
         graph.add((carrier, DCTERMS.spatial, _place(prefecture)))
     if not site.prefectures:
         graph.add((carrier, DCTERMS.spatial, _place(site.province)))
-    graph.add((carrier, ICP.coreItems, Literal(site.core_items, lang="zh")))
-    parts = [part.strip() for part in site.core_items.rstrip("。；").split("；")]
-    if len(parts) == len(CORE_PARTS) and all(parts):
-        for predicate, part in zip(CORE_PARTS, parts):
-            graph.add((carrier, predicate, Literal(part, lang="zh")))
-    if site.applicant:
-        graph.add((carrier, ICP.applicant, Literal(site.applicant, lang="zh")))
     graph.add((carrier, ICP.namedIn, batch.iri))
     graph.add((carrier, ICP.quote, Literal(site.name, lang="zh")))  # the list names it so
     graph.add((designation, RDF.type, ICP.Designation))
@@ -141,6 +144,14 @@ def _describe_site(graph: Graph, batch: Batch, site: Site, slug: str) -> None:
     graph.add((designation, ICP.sourceLine, Literal(site.line)))
     status = "reviewed-outcome-unrecorded" if batch.reviewed_by else "designated"
     graph.add((designation, ICP.designationStatus, DSTATUS[status]))
+    # The core items and the applicant are the row's: a later row may add core items to a site.
+    graph.add((designation, ICP.coreItems, Literal(site.core_items, lang="zh")))
+    parts = [part.strip() for part in site.core_items.rstrip("。；").split("；")]
+    if len(parts) == len(CORE_PARTS) and all(parts):
+        for predicate, part in zip(CORE_PARTS, parts):
+            graph.add((designation, predicate, Literal(part, lang="zh")))
+    if site.applicant:
+        graph.add((designation, ICP.applicant, Literal(site.applicant, lang="zh")))
 
 
 def designation_iri(slug: str, batch: Batch) -> URIRef:

@@ -34,7 +34,7 @@ WIDE = HAN + r"\u3000-\u303f\uff00-\uffef“”‘’—…·"
 _LIST_PUNCTUATION = re.compile("[，；。：]")
 _HEADER = re.compile(r"^序号\s*地址")
 _BODY_ENDING = re.compile(
-    r"(公司|厂|局|集团|政府|院|所|中心|馆|委员会|学校|大学|站|场|矿|社|处|会|部|队|基地|办公室|企业)）?$"
+    r"(公司|厂|局|集团|政府|院|所|中心|馆|宫|委员会|学校|大学|站|场|矿|社|处|会|部|队|基地|办公室|企业)）?$"
 )
 # The applicant's column holds about nine characters a line (中国移动通信集团, 有限责任公司、南雄).
 APPLICANT_WIDTH = 9.5

@@ -34,9 +34,9 @@ PREFIXES = {
 PREDICATE_ORDER = [
     RDFS.label, SKOS.prefLabel, SKOS.altLabel, ICP.translation, ELI.type_document, ELI.id_local,
     ELI.date_document, ELI.passed_by, ELI.jurisdiction, ICP.batch, ICP.siteCount, ICP.reviewedBy, SKOS.note,
-    ICP.carrierType, ICP.address, ICP.province, DCTERMS.spatial, ICP.coreItems, ICP.coreBuildings,
-    ICP.coreEquipment, ICP.coreArchives, ICP.applicant, ICP.namedIn, ICP.quote, ICP.designatedSite, ICP.inList,
-    ICP.rowNumber, ICP.sourceLine, ICP.designationStatus, ICP.level, ICP.withinJurisdiction, ICP.sourceFile,
+    ICP.carrierType, ICP.address, ICP.province, DCTERMS.spatial, ICP.namedIn, ICP.quote, ICP.designatedSite,
+    ICP.inList, ICP.rowNumber, ICP.sourceLine, ICP.designationStatus, ICP.coreItems, ICP.coreBuildings,
+    ICP.coreEquipment, ICP.coreArchives, ICP.applicant, ICP.level, ICP.withinJurisdiction, ICP.sourceFile,
 ]
 
 
