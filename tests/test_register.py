@@ -120,3 +120,26 @@ def test_a_row_that_adds_core_items_to_an_earlier_site_is_the_same_site(reposito
     rows = [(str(row.site), int(row.batch)) for row in repository_graph.query(query)]
     site = "https://w3id.org/icpkg/id/carrier/bj-beijingweixingzhizaochang"
     assert rows == [(site, 2), (site, 4)]
+
+
+def test_a_plan_carrier_is_matched_to_a_site_of_the_same_name_in_the_same_province():
+    from rdflib import Graph
+
+    from kgtool.register.link import match_carriers
+
+    graph = Graph()
+    for path in [*(REPO / "graphs" / "heritage").glob("*.ttl"), REPO / "graphs" / "places.ttl",
+                 FIXTURES / "heritage" / "plans-naming-sites.ttl"]:
+        graph.parse(path)
+    found = {(m.carrier.rsplit("/", 1)[1], m.site.rsplit("/", 1)[1]) for m in match_carriers(graph)}
+    assert found == {
+        ("anshan-steel-works-site", "ln-anshangangtiechang"),        # 鞍山钢铁厂旧址 holds 鞍山钢铁厂
+        ("hanyang-ironworks", "hb-hanyepinggongsihanyangtiechang"),  # a national plan's carrier: any province
+    }
+
+
+def test_no_named_carrier_of_the_curated_plans_is_a_register_site():
+    # The nine named carriers (museums, research centres, a data centre, an alliance, the Grand
+    # Canal belt) are none of the register's sites; the derived file says so.
+    text = (REPO / "graphs" / "derived" / "heritage-matches.ttl").read_text(encoding="utf-8")
+    assert "No named carrier of the plans is a register site today." in text

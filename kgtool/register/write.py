@@ -20,9 +20,11 @@ from ..extract.turtle import Block, write_turtle
 from ..namespaces import BASE, ICP
 from ..project import Project
 from .graph import CARRIER, DCTERMS, ELI, PLACE, batch_graph, designation_iri, list_label, read_register, site_slugs
+from .link import describe, match_carriers, matches_graph
 
 HERITAGE_FOLDER = Path("graphs") / "heritage"
 PLACES_FILE = Path("graphs") / "places.ttl"
+MATCHES_FILE = Path("graphs") / "derived" / "heritage-matches.ttl"
 PLACES_MARKER = "# --- Places the national industrial heritage register names: written by `kgtool register`"
 PREFIXES = {
     "icp": str(ICP), "eli": str(ELI), "dcterms": str(DCTERMS), "rdfs": str(RDFS), "skos": str(SKOS),
@@ -59,7 +61,29 @@ def register_files(project: Project) -> dict[Path, bytes]:
         files[project.root / HERITAGE_FOLDER / f"{batch.code}.ttl"] = write_turtle(
             graph, PREFIXES, blocks, header, PREDICATE_ORDER).encode("utf-8")
     files[project.root / PLACES_FILE] = _places_with_block(project.root / PLACES_FILE, places)
+    files[project.root / MATCHES_FILE] = _matches_file(project, files)
     return files
+
+
+def _matches_file(project: Project, files: dict[Path, bytes]) -> bytes:
+    """graphs/derived/heritage-matches.ttl: the plans' named carriers that are register sites."""
+    together = Graph()
+    for path in project.document_files():
+        together.parse(path, format="turtle")
+    for data in files.values():
+        together.parse(data=data, format="turtle")
+    matches = match_carriers(together)
+    graph = matches_graph(matches)
+    header = (
+        "# icpkg — the plans' named carriers that are sites of the national industrial heritage register\n"
+        "# (graphs/derived/heritage-matches.ttl). Written by `kgtool register` (kgtool.register.link):\n"
+        "# the same name, or one holding the other whole, in the same province. A reading, not a\n"
+        "# statement of either text (icp:registerSite is interpreted). Do not edit by hand.\n"
+    )
+    if not matches:
+        return (header + "# No named carrier of the plans is a register site today.\n").encode("utf-8")
+    block = Block([m.carrier for m in matches], comments={m.carrier: describe(m) for m in matches})
+    return write_turtle(graph, PREFIXES, [block], header, PREDICATE_ORDER).encode("utf-8")
 
 
 def _places_with_block(path: Path, slugs: set[str]) -> bytes:
