@@ -53,29 +53,24 @@ def test_a_row_reads_as_a_person_reads_it(sites, row):
     assert site.applicant == row["applicant"]
 
 
-def test_a_row_whose_address_names_no_place_is_an_error_naming_batch_and_line():
-    path = FIXTURES / "heritage" / "pdf-table-bad-address.txt"
+@pytest.mark.parametrize(
+    "fixture, batch, expected, message",
+    [
+        # Row 3's address (lines 32–33, 天津市滨海新区) replaced by "某 某 某".
+        ("pdf-table-bad-address.txt", 6, 3,
+         ":31: batch 6, row 3: no address of a province, prefecture and county at the start of the row"),
+        # Row 2 (line 3) has three cells where the header has four.
+        ("tabbed-short-row.txt", 1, 2,
+         ":3: batch 1: a row of 4 tab-separated cells starting with its number was expected, found 3 cells"),
+        # Rows 1–3 of batch 6, read whole: fewer than the list holds, so not a shorter register.
+        ("pdf-table-three-rows.txt", 6, 37, ": batch 6: 3 sites read where the list has 37"),
+    ],
+)
+def test_a_batch_that_cannot_be_read_whole_is_an_error_naming_batch_and_line(fixture, batch, expected, message):
+    path = FIXTURES / "heritage" / fixture
     with pytest.raises(InputError) as raised:
-        read_batch(path, 6, 3)
-    assert str(raised.value) == (
-        f"{path}:31: batch 6, row 3: no address of a province, prefecture and county at the start of the row"
-    )
-
-
-def test_a_tab_separated_row_with_a_cell_missing_is_an_error_naming_its_line():
-    path = FIXTURES / "heritage" / "tabbed-short-row.txt"
-    with pytest.raises(InputError) as raised:
-        read_batch(path, 1, 2)
-    assert str(raised.value) == (
-        f"{path}:3: batch 1: a row of 4 tab-separated cells starting with its number was expected, found 3 cells"
-    )
-
-
-def test_a_batch_with_fewer_rows_than_its_list_holds_is_an_error_not_a_shorter_register():
-    path = FIXTURES / "heritage" / "pdf-table-two-rows.txt"
-    with pytest.raises(InputError) as raised:
-        read_batch(path, 6, 37)
-    assert "batch 6" in str(raised.value)
+        read_batch(path, batch, expected)
+    assert str(raised.value) == f"{path}{message}"
 
 
 def test_the_committed_graphs_are_what_the_sources_give():
