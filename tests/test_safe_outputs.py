@@ -127,3 +127,21 @@ def test_a_folder_the_system_will_not_let_us_write_is_one_sentence(built, tmp_pa
     assert result.output.strip().splitlines() == [
         f"Error: cannot write {tmp_path / 'release'}: read-only file system ({tmp_path})"
     ]
+
+
+@pytest.mark.parametrize("levels", [33, 1_000, 100_000])
+def test_blank_nodes_nested_deeper_than_any_plan_are_refused_at_once_with_the_line(built, levels):
+    before = _snapshot(built / "build")
+    # 100,000 levels crashed the process inside the canonicalisation; 1,000 took minutes.
+    nested = "[ ex:p " * levels + "ex:z" + " ]" * levels
+    (built / "graphs" / "nested.ttl").write_text(f"@prefix ex: <http://example.org/> .\n\nex:a ex:p {nested} .\n")
+
+    for command in (["build"], ["validate", str(built / "graphs" / "nested.ttl")]):
+        result = run("--root", built, *command)
+        assert result.exit_code == 2, result.output
+        assert result.output.strip().splitlines()[-1] == (
+            f"Error: {built / 'graphs' / 'nested.ttl'}:3: blank nodes or lists nested more than 32 deep; "
+            "no plan needs that many levels"
+        )
+    assert _snapshot(built / "build") == before
+    assert not [p for p in built.iterdir() if p.name.startswith(".build-")]
