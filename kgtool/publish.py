@@ -23,6 +23,7 @@ import json
 import re
 import shutil
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -143,8 +144,14 @@ def _checked_base_url(url: str) -> str:
 
 
 def _check_date(issued: str | None) -> None:
-    if issued is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", issued):
-        raise KgtoolError(f"--issued must be a date written YYYY-MM-DD, not '{issued}'")
+    if issued is None:
+        return
+    try:
+        valid = re.fullmatch(r"\d{4}-\d{2}-\d{2}", issued) and date.fromisoformat(issued)
+    except ValueError:
+        valid = False
+    if not valid:
+        raise KgtoolError(f"--issued must be a date that exists, written YYYY-MM-DD, not '{issued}'")
 
 
 # --- the graphs of the release ----------------------------------------------------------

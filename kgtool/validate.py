@@ -433,12 +433,25 @@ def prepare(
         # Where turbo cannot give pySHACL's report, pySHACL gives it.
         engine = "pyshacl"
         data, defined = _load(engine, paths, plan_paths, progress)
+    if files:
+        _check_a_document_is_given(data, defined)
     locations: dict[str, Location] = {}
     for path in paths:
         for iri, line in subject_lines(path).items():
             locations.setdefault(iri, Location(path, line))
     shapes = _shapes(project, data, framework)
     return ValidationInputs(data, shapes, locations, plans, defined if files else None, engine)
+
+
+def _check_a_document_is_given(data: Graph, defined: set) -> None:
+    """The files given must describe a document: a registry file alone, or a fragment with
+    no document, would pass validation having checked nothing a plan is held to."""
+    documents = {s for cls in (ICP.PolicyDocument, ICP.HeritageList) for s in data.subjects(RDF.type, cls)}
+    if not documents & defined:
+        raise KgtoolError(
+            "none of the files describes a document (an icp:PolicyDocument or icp:HeritageList); "
+            "validate a plan's graph, with its registry file beside it if it has one"
+        )
 
 
 def _load(engine: str, paths: list[Path], plan_paths: set[Path], progress: Progress) -> tuple[Graph, set]:
@@ -451,6 +464,8 @@ def _load(engine: str, paths: list[Path], plan_paths: set[Path], progress: Progr
     for number, path in enumerate(paths, 1):
         subjects, triples = backend.add(data, path)
         if path in plan_paths:
+            if not triples:  # "0 violations" would certify nothing
+                raise InputError(path, "holds no triples: there is nothing to validate")
             defined.update(subjects)
         # Counted as read, not len(data): Oxigraph counts a store by scanning it.
         read += triples

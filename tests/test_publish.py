@@ -184,7 +184,9 @@ def test_publish_prints_what_it_wrote(repository_build, tmp_path):
 
 
 @pytest.mark.parametrize("option, complaint", [
-    (["--issued", "1 Dec 2026"], "--issued must be a date written YYYY-MM-DD, not '1 Dec 2026'"),
+    (["--issued", "1 Dec 2026"], "--issued must be a date that exists, written YYYY-MM-DD, not '1 Dec 2026'"),
+    # Digits in the right places, but no such month or day: refused, not written into void.ttl.
+    (["--issued", "2026-13-45"], "--issued must be a date that exists, written YYYY-MM-DD, not '2026-13-45'"),
     (["--base-url", "example.org/icpkg"], "--base-url must be an http(s) URL such as https://example.org/icpkg/, not 'example.org/icpkg'"),
 ])
 def test_a_bad_option_is_named_and_nothing_is_written(repository_build, tmp_path, option, complaint):

@@ -160,3 +160,22 @@ def test_two_engine_runs_share_the_shapes_by_their_cost():
     # The costliest alone first; the next two together (27); the two of no stated cost
     # (one second each) join the lighter; a shape without a target is in no group.
     assert groups == [{"clauses", "labels", "titles"}, {"coverage", "counterparts"}]
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("", "{path}: holds no triples: there is nothing to validate"),
+        ("@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\n",
+         "none of the files describes a document (an icp:PolicyDocument or icp:HeritageList); "
+         "validate a plan's graph, with its registry file beside it if it has one"),
+    ],
+    ids=["empty", "no-document"],
+)
+def test_a_file_with_no_plan_is_refused_rather_than_certified(tmp_path, content, message):
+    # "0 violations" for a file that describes nothing would certify nothing as valid.
+    path = tmp_path / "new-plan.ttl"
+    path.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--root", str(REPO), "validate", str(path)])
+    assert result.exit_code == 2
+    assert result.output == f"Error: {message.format(path=path)}\n"
