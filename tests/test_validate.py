@@ -179,3 +179,15 @@ def test_a_file_with_no_plan_is_refused_rather_than_certified(tmp_path, content,
     result = CliRunner().invoke(main, ["--root", str(REPO), "validate", str(path)])
     assert result.exit_code == 2
     assert result.output == f"Error: {message.format(path=path)}\n"
+
+
+def test_a_body_missing_from_the_registry_is_named_by_its_iri_with_every_message_filled(tmp_path):
+    # The case of tests/shapes/ with its clause naming a body no registry file holds: the
+    # English message once read "{?nameEn} is not a body of Jiangsu Province".
+    case = (REPO / "tests" / "shapes" / "core-clause-body-jurisdiction.ttl").read_text(encoding="utf-8")
+    path = tmp_path / "plan.ttl"
+    path.write_text(case.replace("icp:lead agency:gd-industry-it .", "icp:lead agency:js-unregistered-bureau ."),
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["--root", str(REPO), "validate", str(path), "--lang", "en"])
+    assert "https://w3id.org/icpkg/id/agency/js-unregistered-bureau is not a body of Jiangsu Province" in result.output
+    assert "{?" not in result.output
