@@ -7,6 +7,7 @@ result. Expected errors (KgtoolError) become one line on stderr and exit code 2.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import sys
@@ -89,6 +90,10 @@ def main(ctx, root, build_dir, quiet):
       kgtool push --endpoint URL       # load the build into a SPARQL 1.1 store
     """
     ctx.obj = {"root": root, "build_dir": build_dir, "quiet": quiet}
+    # rdflib logs a traceback for every ill-typed literal ("abc"^^xsd:decimal) it reads;
+    # the shapes report such a value as a finding with its file and line, which is the
+    # sentence a user needs.
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)
 
 
 @main.command()

@@ -9,6 +9,7 @@ by severity.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from itertools import groupby
 from pathlib import Path
 
@@ -126,8 +127,7 @@ def _where(finding: Finding) -> str:
     return f"  ({shown}:{finding.location.line})" if finding.location.line else f"  ({shown})"
 
 
-def _counts_line(validation: Validation, language: str) -> str:
-    counts = validation.counts
+def _counts_line(counts: Counter, language: str) -> str:
     if language == "zh":
         return "，".join(f"{SEVERITY_WORDS['zh'][s]} {counts[s]}" for s in ("Violation", "Warning", "Info"))
     plural = {"Violation": "violations", "Warning": "warnings", "Info": "infos"}
@@ -143,18 +143,25 @@ def text_report(validation: Validation, language: str = "zh") -> str:
         line = finding.location.line if finding.location and finding.location.line else 0
         return (document is None, str(document or ""), line, finding.focus_line, finding.severity, finding.message(language))
 
-    lines = []
+    lines, counts = [], Counter({severity: 0 for severity in SEVERITY_WORDS[language]})
     findings = sorted(validation.findings, key=ordering)
     for document, group in groupby(findings, key=describe.document_of):
         lines.append(describe.label(document) if document is not None else OUTSIDE_DOCUMENTS[language])
+        printed = set()
         for finding in group:
             severity = SEVERITY_WORDS[language][finding.severity]
             message = finding.message(language)
             value = finding.value
             if isinstance(value, URIRef) and value not in (finding.focus, document) and describe.label(value) not in message:
                 message += f"（{describe.label(value)}）" if language == "zh" else f" ({describe.label(value)})"
-            lines.append(f"  {severity}  {describe.subject(finding, document)}: {message}{_where(finding)}")
-    lines.append(_counts_line(validation, language))
+            line = f"  {severity}  {describe.subject(finding, document)}: {message}{_where(finding)}"
+            # One value breaking one rule several ways (a datatype, a pattern, a bound) is
+            # several SHACL results but one thing to fix: it is printed and counted once.
+            if line not in printed:
+                printed.add(line)
+                lines.append(line)
+                counts[finding.severity] += 1
+    lines.append(_counts_line(counts, language))
     return "\n".join(lines) + "\n"
 
 
