@@ -1,9 +1,11 @@
 """`site`: the release's pages for people.
 
 One HTML page per document, numbered item, agency (registry bodies and generic
-actors), programme, carrier type and target, in Chinese with English beside; an
-index with the documents, the coverage matrix and the co-responsibility network;
-a page for the carrier-type scheme; and the ontology's documentation (pyLODE).
+actors), programme, carrier type, target, national industrial heritage list and
+heritage site, in Chinese with English beside; an index with the documents, the
+coverage matrix and the co-responsibility network; the heritage register (a map of
+sites per province and every row of the lists, by province and by batch); a page
+for the carrier-type scheme; and the ontology's documentation (pyLODE).
 
 Paths follow the IRIs (the contract the publish module and the README rely on):
 the resource https://w3id.org/icpkg/<path> is written to <out>/<path>.html, and
@@ -31,6 +33,7 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDF, RDFS, SKOS
 
+from .choropleth import PROVINCES, province_choropleth
 from .namespaces import BASE, DOC, ELI, ICP, ID, ONTOLOGY_IRI, PREFIXES, VOCAB
 from .project import Project
 from .queries import find_query, run_query
@@ -39,6 +42,11 @@ from .store import Build
 CARRIER_SCHEME = URIRef(BASE + "vocab/carrier-type")
 FRAMEWORK = "cn-2021-plan"  # the national plan whose items are the rows of the coverage matrix
 INDEX_PAGE = "index.html"
+# The heritage register twice, in two orders: the pages carry no script to sort with,
+# so a click on a column's heading opens the table sorted by it.
+HERITAGE_PAGE = "heritage.html"
+HERITAGE_BY_BATCH_PAGE = "heritage-by-batch.html"
+REGISTER_CRUMB = "国家工业遗产 National industrial heritage"
 ONTOLOGY_PAGE = "ontology.html"
 STYLESHEET = "site.css"
 # Written by the publish module beside the pages; the index links to them.
@@ -79,6 +87,7 @@ TERM_LABELS = {
     SKOS.scopeNote: ("使用说明", "scope note"),
     SKOS.broader: ("上位类型", "broader type"),
     SKOS.editorialNote: ("编辑说明", "editorial note"),
+    SKOS.note: ("说明", "note"),
 }
 # A property read backwards (from the resource it points to) needs its own words.
 INVERSE_LABELS = {
@@ -161,8 +170,17 @@ def resources_by_kind(facts: Facts) -> dict[str, list[URIRef]]:
         "programme": facts.instances(ICP.Programme),
         "carrier-type": facts.subjects(SKOS.inScheme, CARRIER_SCHEME),
         "target": facts.instances(ICP.Target),
+        "heritage-list": facts.instances(ICP.HeritageList),
+        "heritage-site": designated_sites(facts),
     }
     return {kind: [iri for iri in iris if str(iri).startswith(BASE)] for kind, iris in kinds.items()}
+
+
+def designated_sites(facts: Facts) -> list[URIRef]:
+    """The carriers a heritage list designates, sorted by IRI. They get pages; the other
+    named carriers are shown by the words of the text that name them."""
+    designations = facts.instances(ICP.Designation)
+    return sorted({site for d in designations for site in facts.objects(d, ICP.designatedSite)}, key=str)
 
 
 def page_path(iri: URIRef, suffix: str = ".html") -> str:
@@ -254,6 +272,15 @@ class Site:
 
     # links -------------------------------------------------------------------
 
+    def host(self, node):
+        """The resource on whose page a part without a page of its own is shown: a
+        section in its document, a designation on its site's page."""
+        if self.facts.is_a(node, ICP.Section):
+            return self.facts.value(node, ICP.inDocument)
+        if self.facts.is_a(node, ICP.Designation):
+            return self.facts.value(node, ICP.designatedSite)
+        return None
+
     def term_anchor(self, term) -> str | None:
         """The fragment of an icp: term in the ontology's documentation."""
         if str(term).startswith(str(ICP)):
@@ -328,13 +355,13 @@ class Page:
         return self.href(target) if isinstance(target, URIRef) else self.rel(target)
 
     def href(self, node) -> str | None:
-        """The link to a resource's page; a section links to its place in its document."""
+        """The link to a resource's page; a part shown on another's page (a section, a
+        designation) links to its place there."""
         if node in self.site.paths:
             return self.rel(self.site.paths[node])
-        if self.site.facts.is_a(node, ICP.Section):
-            document = self.site.facts.value(node, ICP.inDocument)
-            if document in self.site.paths:
-                return self.rel(self.site.paths[document]) + "#" + anchor(node)
+        host = self.site.host(node)
+        if host in self.site.paths:
+            return self.rel(self.site.paths[host]) + "#" + anchor(node)
         return None
 
     def term_href(self, term) -> str | None:
@@ -348,7 +375,9 @@ class Page:
 
 def anchor(node) -> str:
     """The id of a part shown inside another resource's page: its kind and slug
-    (…/id/section/gd-2023-plan/2-1 → section-2-1, …/id/clause/cn-2021-plan/7-p2 → clause-7-p2)."""
+    (…/id/section/gd-2023-plan/2-1 → section-2-1, …/id/clause/cn-2021-plan/7-p2 → clause-7-p2,
+    …/id/designation/ln-anshangangtiechang-batch-1 → designation-ln-anshangangtiechang-batch-1;
+    on the register, …/id/place/ln → place-ln)."""
     kind = str(node)[len(ID):].split("/")[0]
     return f"{kind}-{_local_name(node)}"
 
@@ -600,6 +629,178 @@ def _by_label(site: Site, nodes) -> list:
     return sorted(nodes, key=lambda n: (site.en(n).lower(), str(n)))
 
 
+# --- national industrial heritage: sites, lists and the register --------------------------
+
+
+CORE_PARTS = (ICP.coreBuildings, ICP.coreEquipment, ICP.coreArchives)
+
+
+def _row_key(facts: Facts, node) -> tuple:
+    """A designation's place in the register: its batch, then its number in the list
+    (a list, which has a batch and no number, sorts by its batch)."""
+    return (int(facts.value(node, ICP.batch) or 0), int(facts.value(node, ICP.rowNumber) or 0), str(node))
+
+
+def _in_list_order(facts: Facts, designations) -> list:
+    return sorted(designations, key=lambda d: _row_key(facts, d))
+
+
+def _province_key(site: Site, place) -> tuple:
+    # The order of the divisions' codes (北京市 first), which Chinese tables use.
+    name = site.zh(place) if place is not None else ""
+    return (PROVINCES.index(name) if name in PROVINCES else len(PROVINCES), name, str(place))
+
+
+@dataclass(frozen=True)
+class Designation:
+    """One row of a list as a site's page shows it: the row's stated values (with the
+    list's 文号 and date), the core items verbatim, and the curator's reading of them in parts."""
+
+    node: URIRef
+    heritage_list: URIRef
+    stated: list
+    core_items: Literal | None
+    source_file: Literal | None
+    parts: list
+
+
+def _designation(site: Site, node) -> Designation:
+    facts = site.facts
+    heritage_list = facts.value(node, ICP.inList)
+    stated = [
+        Field(ICP.inList, [heritage_list]),
+        Field(ICP.batch, facts.objects(node, ICP.batch)),
+        Field(ELI.id_local, facts.objects(heritage_list, ELI.id_local)),
+        Field(ELI.date_document, facts.objects(heritage_list, ELI.date_document)),
+        Field(ICP.rowNumber, facts.objects(node, ICP.rowNumber)),
+        Field(ICP.designationStatus, facts.objects(node, ICP.designationStatus)),
+        Field(ICP.applicant, facts.objects(node, ICP.applicant)),
+    ]
+    return Designation(
+        node=node,
+        heritage_list=heritage_list,
+        stated=[row for row in stated if row.values],
+        core_items=facts.value(node, ICP.coreItems),
+        source_file=facts.value(heritage_list, ICP.sourceFile),
+        parts=_fields(facts, node, CORE_PARTS),
+    )
+
+
+def heritage_site_context(site: Site, carrier) -> dict:
+    facts = site.facts
+    province = facts.value(carrier, ICP.province)
+    rows = _fields(facts, carrier, [ICP.carrierType, SKOS.editorialNote])
+    stated, interpreted = _split_by_basis(site, rows)
+    return {
+        "carrier": carrier,
+        "applied_names": facts.objects(carrier, SKOS.altLabel),
+        "address": facts.value(carrier, ICP.address),
+        "province": province,
+        "province_sites": len(_sites_in(facts, province)),
+        # dcterms:spatial is the prefecture, or the province itself where the address
+        # names no prefecture (Beijing's districts); that would say the province twice.
+        "places": [place for place in facts.objects(carrier, DCTERMS.spatial) if place != province],
+        "designations": [
+            _designation(site, d) for d in _in_list_order(facts, facts.subjects(ICP.designatedSite, carrier))
+        ],
+        "stated": stated,
+        "interpreted": interpreted,
+        "crumbs": [(REGISTER_CRUMB, HERITAGE_PAGE), (site.zh(province), f"{HERITAGE_PAGE}#{anchor(province)}")],
+        "title": f"{site.zh(carrier)} — 国家工业遗产",
+    }
+
+
+def _sites_in(facts: Facts, province) -> list:
+    return [s for s in facts.subjects(ICP.province, province) if facts.subjects(ICP.designatedSite, s)]
+
+
+def heritage_list_context(site: Site, heritage_list) -> dict:
+    facts = site.facts
+    rows = _fields(
+        facts, heritage_list,
+        [ELI.type_document, ELI.id_local, ELI.date_document, ELI.passed_by, ELI.jurisdiction, ICP.batch,
+         ICP.siteCount, ICP.reviewedBy, SKOS.note, ICP.sourceFile],
+    )
+    stated, interpreted = _split_by_basis(site, rows)
+    return {
+        "heritage_list": heritage_list,
+        "stated": stated,
+        "interpreted": interpreted,
+        "designations": _in_list_order(facts, facts.subjects(ICP.inList, heritage_list)),
+        "crumbs": [(REGISTER_CRUMB, HERITAGE_PAGE)],
+        "title": site.zh(heritage_list),
+    }
+
+
+@dataclass(frozen=True)
+class RegisterGroup:
+    """The rows of one province or one batch, under a heading the map or a link can reach."""
+
+    anchor: str
+    node: URIRef  # the province or the list
+    sites: int  # distinct sites: one may be listed in two batches
+    designations: list
+
+
+def _group(facts: Facts, name: str, node, designations) -> RegisterGroup:
+    designations = _in_list_order(facts, designations)
+    sites = {facts.value(d, ICP.designatedSite) for d in designations}
+    return RegisterGroup(name, node, len(sites), designations)
+
+
+def register_groups(site: Site, order: str) -> list[RegisterGroup]:
+    """Every designation, by province (in the order of the divisions' codes) or by batch."""
+    return _by_province(site) if order == "province" else _by_batch(site.facts)
+
+
+def _by_province(site: Site) -> list[RegisterGroup]:
+    facts = site.facts
+    grouped = defaultdict(list)
+    for designation in facts.instances(ICP.Designation):
+        grouped[facts.value(facts.value(designation, ICP.designatedSite), ICP.province)].append(designation)
+    provinces = sorted(grouped, key=lambda place: _province_key(site, place))
+    return [_group(facts, anchor(place), place, grouped[place]) for place in provinces]
+
+
+def _by_batch(facts: Facts) -> list[RegisterGroup]:
+    lists = sorted(facts.instances(ICP.HeritageList), key=lambda lst: _row_key(facts, lst))
+    return [_group(facts, f"batch-{facts.value(lst, ICP.batch)}", lst, facts.subjects(ICP.inList, lst)) for lst in lists]
+
+
+def heritage_map(site: Site, groups: list[RegisterGroup]) -> str:
+    """The choropleth of distinct sites per province, each province linking to its rows."""
+    counts = {site.zh(group.node): group.sites for group in groups}
+    anchors = {site.zh(group.node): group.anchor for group in groups}
+    return province_choropleth(
+        counts, title="国家工业遗产：各省份处数 National industrial heritage sites per province",
+        link=lambda name: f"#{anchors[name]}" if name in anchors else None,
+    )
+
+
+def heritage_context(site: Site, order: str) -> dict:
+    """The register: the map and every row of the lists, by province or by batch."""
+    from markupsafe import Markup
+
+    facts = site.facts
+    groups = register_groups(site, order)
+    lists = sorted(facts.instances(ICP.HeritageList), key=lambda lst: _row_key(facts, lst))
+    designations = facts.instances(ICP.Designation)
+    twice = [s for s in designated_sites(facts) if len(facts.subjects(ICP.designatedSite, s)) > 1]
+    return {
+        "order": order,
+        "groups": groups,
+        # The SVG is made by kgtool.choropleth, which escapes every name it writes.
+        "map": Markup(heritage_map(site, groups)) if order == "province" else None,
+        "lists": lists,
+        "reviewed": [lst for lst in lists if facts.value(lst, ICP.reviewedBy)],
+        "designation_count": len(designations),
+        "site_count": len(designated_sites(facts)),
+        "listed_twice": [(s, _in_list_order(facts, facts.subjects(ICP.designatedSite, s))) for s in twice],
+        "crumbs": [],
+        "title": "国家工业遗产名单 National industrial heritage register",
+    }
+
+
 # --- the index: documents, coverage, network ---------------------------------------------
 
 
@@ -810,11 +1011,12 @@ def index_context(site: Site, build: Build, project: Project) -> dict:
 def _parts_described_with(facts: Facts, iri) -> list:
     """Resources without a page whose triples belong in this one's file: an item's
     clauses (its bodies and roles) and the passages they cover; the attestations that
-    back a document's values."""
+    back a document's values; the designations of a heritage site, or a list's rows."""
     clauses = facts.objects(iri, ICP.hasClause)
     passages = [p for clause in clauses for p in facts.objects(clause, ICP.coversParagraph)]
     attestations = facts.subjects(RDF.subject, iri)
-    return sorted(set(clauses + passages + attestations), key=str)
+    designations = facts.subjects(ICP.designatedSite, iri) + facts.subjects(ICP.inList, iri)
+    return sorted(set(clauses + passages + attestations + designations), key=str)
 
 
 def description(facts: Facts, iri) -> Graph:
@@ -889,6 +1091,8 @@ TEMPLATES = {
     "programme": ("programme.html", programme_context),
     "carrier-type": ("carrier_type.html", carrier_type_context),
     "target": ("target.html", target_context),
+    "heritage-list": ("heritage_list.html", heritage_list_context),
+    "heritage-site": ("heritage_site.html", heritage_site_context),
 }
 
 
@@ -906,6 +1110,7 @@ def _environment(site: Site):
     environment.globals.update(
         site=site, ICP=ICP, ELI=ELI, DCTERMS=DCTERMS, anchor=anchor,
         index_page=INDEX_PAGE, ontology_page=ONTOLOGY_PAGE, stylesheet=STYLESHEET,
+        heritage_page=HERITAGE_PAGE, heritage_by_batch_page=HERITAGE_BY_BATCH_PAGE,
     )
     environment.tests["literal"] = lambda value: isinstance(value, Literal)
     environment.filters["langtag"] = lambda language: LANGUAGE_TAGS.get(language, language)
@@ -922,9 +1127,10 @@ def write_site(build: Build, out: Path | str, project: Project) -> dict[str, int
     """Write the release's pages into `out` (which may already hold other files) and
     return how many pages of each kind were written.
 
-    <out>/index.html, ontology.html, site.css, vocab/carrier-type.html, and for each
-    document, item, agency, programme, carrier type and target with IRI
-    https://w3id.org/icpkg/<path>: <out>/<path>.html, .ttl and .jsonld.
+    <out>/index.html, ontology.html, site.css, vocab/carrier-type.html, heritage.html and
+    heritage-by-batch.html, and for each document, item, agency, programme, carrier type,
+    target, heritage list and heritage site with IRI https://w3id.org/icpkg/<path>:
+    <out>/<path>.html, .ttl and .jsonld.
     """
     out = Path(out)
     facts = Facts(_asserted(build))
@@ -943,11 +1149,14 @@ def write_site(build: Build, out: Path | str, project: Project) -> dict[str, int
         counts[kind] = len(iris)
     scheme = Page(site, site.paths[CARRIER_SCHEME])
     _write(out, scheme.path, environment.get_template("scheme.html").render(page=scheme, **scheme_context(site)))
+    for path, order in ((HERITAGE_PAGE, "province"), (HERITAGE_BY_BATCH_PAGE, "batch")):
+        register = Page(site, path)
+        _write(out, path, environment.get_template("heritage.html").render(page=register, **heritage_context(site, order)))
     index = Page(site, INDEX_PAGE)
     _write(out, INDEX_PAGE, environment.get_template("index.html").render(page=index, **index_context(site, build, project)))
     _write(out, ONTOLOGY_PAGE, ontology_html(project.root / "ontology" / "icp.ttl", facts))
     _write(out, STYLESHEET, (files("kgtool") / "templates" / STYLESHEET).read_bytes())
-    return {"index": 1, "ontology": 1, "vocabulary": 1, **counts}
+    return {"index": 1, "ontology": 1, "vocabulary": 1, "heritage-register": 2, **counts}
 
 
 def _asserted(build: Build) -> Graph:

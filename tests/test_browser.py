@@ -112,3 +112,50 @@ def test_an_item_page_shows_its_text_and_leads_to_the_bodies_it_names(release, t
         # The item the reader came from is among those the body is responsible for.
         held = browser.find_element(By.ID, "role-responsible")
         assert "1. 深入挖掘工业文化内涵" in held.text
+
+
+def test_the_register_map_leads_to_a_province_and_on_to_a_site_page(release, tmp_path):
+    with chromium(tmp_path) as browser:
+        open_page(browser, release, "heritage.html")
+        browser.save_screenshot(str(tmp_path / "heritage.png"))
+        assert browser.find_element(By.TAG_NAME, "h1").text == "国家工业遗产名单"
+        assert browser.find_element(By.CSS_SELECTOR, "svg.choropleth").is_displayed()
+        assert len(browser.find_elements(By.CSS_SELECTOR, "svg.choropleth path[data-province]")) == 34
+        # graphs/heritage/: 264 rows of the seven lists, 16 of them in Liaoning.
+        assert len(browser.find_elements(By.CSS_SELECTOR, "table.register tr.row")) == 264
+        liaoning = browser.find_element(By.CSS_SELECTOR, 'svg.choropleth a[href="#place-ln"] path')
+        assert liaoning.find_element(By.TAG_NAME, "title").get_attribute("textContent") == "辽宁省：16 处"
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", liaoning)
+        liaoning.click()
+        WebDriverWait(browser, 10).until(expected_conditions.url_contains("#place-ln"))
+        rows = browser.find_element(By.ID, "place-ln")
+        assert len(rows.find_elements(By.CSS_SELECTOR, "tr.row")) == 16
+        rows.find_element(By.LINK_TEXT, "鞍山钢铁厂").click()
+        WebDriverWait(browser, 10).until(expected_conditions.url_contains("id/carrier/ln-anshangangtiechang.html"))
+        browser.save_screenshot(str(tmp_path / "site.png"))
+        assert browser.find_element(By.TAG_NAME, "h1").text == "鞍山钢铁厂"
+        designation = browser.find_element(By.ID, "designation-ln-anshangangtiechang-batch-1")
+        assert "辽宁省鞍山市铁西区" in browser.find_element(By.CSS_SELECTOR, "dl.summary").text
+        assert "已认定" in designation.text and "第一批国家工业遗产名单" in designation.text
+        core = designation.find_element(By.CSS_SELECTOR, "figure.quote blockquote")
+        assert core.is_displayed() and core.text.startswith("昭和制钢所运输系统办公楼")
+
+
+def test_a_click_on_the_batch_heading_sorts_the_register_by_batch(release, tmp_path):
+    with chromium(tmp_path) as browser:
+        open_page(browser, release, "heritage.html")
+        first = browser.find_element(By.CSS_SELECTOR, "table.register tr.row")
+        assert "国营738厂" in first.text  # 北京市 comes first by province
+        browser.find_element(By.CSS_SELECTOR, "table.register thead").find_element(By.PARTIAL_LINK_TEXT, "批次").click()
+        WebDriverWait(browser, 10).until(expected_conditions.url_contains("heritage-by-batch.html"))
+        browser.save_screenshot(str(tmp_path / "heritage-by-batch.png"))
+        rows = browser.find_elements(By.CSS_SELECTOR, "table.register tr.row")
+        assert len(rows) == 264
+        assert "张裕酿酒公司" in rows[0].text and "鞍山钢铁厂" in rows[1].text
+        # A reviewed batch's rows say the review's outcome is not recorded here.
+        batch_two = browser.find_element(By.ID, "batch-2")
+        assert "已认定，后经复核，复核结果未收录" in batch_two.text
+        batch_two.find_element(By.LINK_TEXT, "第二批国家工业遗产名单").click()
+        WebDriverWait(browser, 10).until(expected_conditions.url_contains("id/doc/cn-2018-heritage-list.html"))
+        assert browser.find_element(By.TAG_NAME, "h1").text == "第二批国家工业遗产名单"
+        assert len(browser.find_elements(By.CSS_SELECTOR, "table.register tbody tr")) == 42

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import subprocess
 import sys
 import tomllib
@@ -48,7 +49,7 @@ class Link:
 class Page(HTMLParser):
     """What a test needs of a page: its title and language, its links with their text
     and where they stand, the ids it defines, its quotes, and its definition-list rows
-    (with whether they stand in an interpretation section)."""
+    (with whether they stand in an interpretation section) and what each row says."""
 
     def __init__(self, path: Path):
         super().__init__(convert_charrefs=True)
@@ -59,6 +60,7 @@ class Page(HTMLParser):
         self.ids: set[str] = set()
         self.quotes: list[str] = []
         self.rows: list[tuple[str, bool]] = []  # (the text of a <dt>, inside an interpretation section)
+        self.definitions: list[str] = []  # the text of each <dd>, in order
         self.text = ""
         self._open: list[Element] = []
         self._link = None
@@ -77,7 +79,11 @@ class Page(HTMLParser):
             self.quotes.append("")
         if tag == "dt":
             self.rows.append(("", any("interpretation" in e.classes for e in self._open)))
-        if tag not in ("br", "meta", "link", "circle", "path"):
+        if tag == "dd":
+            self.definitions.append("")
+        # HTML's void elements have no end tag; an SVG element is closed, by its own end
+        # tag or by "/>" (which HTMLParser reports as a start and an end).
+        if tag not in ("br", "meta", "link"):
             self._open.append(element)
 
     def handle_endtag(self, tag):
@@ -98,9 +104,16 @@ class Page(HTMLParser):
             self.quotes[-1] += data
         if "dt" in tags:
             self.rows[-1] = (self.rows[-1][0] + data, self.rows[-1][1])
+        if "dd" in tags:
+            self.definitions[-1] += data
 
     def hrefs(self) -> list[tuple[str, str]]:
         return [(link.href, link.text) for link in self.links]
+
+    def facts(self) -> dict[str, str]:
+        """Each definition-list row as its Chinese term → its text, spaces collapsed
+        (on a page where no term is shown twice)."""
+        return {dt.split()[0]: " ".join(dd.split()) for (dt, _), dd in zip(self.rows, self.definitions)}
 
 
 @pytest.fixture(scope="module")
@@ -199,7 +212,7 @@ def test_the_index_lists_the_documents_and_shows_coverage_from_the_saved_query(r
     assert '<td class="heat-5" title="5 个条目 / 5 items">9 10 11. 12. 13.</td>' in html
     jiangsu_fourteen = html.split("（十四） 发挥中介机构作用")[1].split("</tr>")[0]
     assert jiangsu_fourteen.count('class="heat-0"') == 1
-    for target in ("ontology.html", "dumps/", "void.ttl", "vocab/carrier-type.html"):
+    for target in ("ontology.html", "dumps/", "void.ttl", "vocab/carrier-type.html", "heritage.html"):
         assert target in {link.href for link in index.links}
 
 
@@ -215,6 +228,159 @@ def test_the_network_draws_each_body_once_linked_to_its_page(release):
         assert f">{group}</text>" in svg
 
 
+# --- national industrial heritage --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def heritage_graph():
+    """The seven lists as graphs/heritage/ states them, with the places they name, read
+    straight from the files."""
+    from rdflib import Graph
+
+    graph = Graph()
+    for path in sorted((REPO / "graphs" / "heritage").glob("*.ttl")) + [REPO / "graphs" / "places.ttl"]:
+        graph.parse(path, format="turtle")
+    return graph
+
+
+REGISTER_ROW = re.compile(
+    r'<tr class="row">\s*<td lang="zh-Hans">(?P<province>[^<]+)</td>\s*<td class="number">(?P<batch>\d+)</td>\s*'
+    r'<td class="number">(?P<number>\d+)</td>\s*<td><a href="(?P<href>[^"]+)" lang="zh-Hans">(?P<name>[^<]+)</a></td>'
+)
+
+
+def register_rows(release: Path, path: str) -> list[dict]:
+    """The register's rows in the order the page shows them: province, batch, number, link, name."""
+    html = (release / path).read_text(encoding="utf-8")
+    rows = [match.groupdict() for match in REGISTER_ROW.finditer(html)]
+    assert len(rows) == html.count('<tr class="row">')
+    return rows
+
+
+def test_the_register_has_a_row_per_designation_sorted_by_province_or_by_batch(release, heritage_graph):
+    from rdflib.namespace import RDF
+
+    from kgtool.choropleth import PROVINCES
+    from kgtool.namespaces import ICP
+
+    # graphs/heritage/: 264 rows in the seven lists, 263 sites (北京卫星制造厂 is row 3 of
+    # batch 2 and row 62 of batch 4). The register shows every row.
+    designations = set(heritage_graph.subjects(RDF.type, ICP.Designation))
+    sites = set(heritage_graph.objects(None, ICP.designatedSite))
+    assert (len(designations), len(sites)) == (264, 263)
+    by_province = register_rows(release, "heritage.html")
+    by_batch = register_rows(release, "heritage-by-batch.html")
+    for rows in (by_province, by_batch):
+        assert len(rows) == 264
+        assert len({row["href"].split("#")[0] for row in rows}) == 263
+    # By province in the order of the divisions' codes (北京市 first), then batch and number.
+    codes = [PROVINCES.index(row["province"]) for row in by_province]
+    assert codes == sorted(codes)
+    assert by_province[0] == {"province": "北京市", "batch": "2", "number": "1", "name": "国营738厂",
+                              "href": "id/carrier/bj-guoying738chang.html#designation-bj-guoying738chang-batch-2"}
+    # By batch, each list in its own order: 张裕酿酒公司 and 鞍山钢铁厂 open the first.
+    numbers = [(int(row["batch"]), int(row["number"])) for row in by_batch]
+    assert numbers == sorted(numbers)
+    assert [(r["name"], r["province"]) for r in by_batch[:2]] == [("张裕酿酒公司", "山东省"), ("鞍山钢铁厂", "辽宁省")]
+    # Each page links the other ordering from the heading of its column.
+    assert ("heritage-by-batch.html", "批次 Batch") in page(release, "heritage.html").hrefs()
+    assert ("heritage.html", "省份 Province") in page(release, "heritage-by-batch.html").hrefs()
+    register = page(release, "heritage.html")
+    assert "共 264 行，263 处工业遗产" in register.text
+    # Batches 2 and 3 (graphs/heritage/cn-2018-…, cn-2019-heritage-list.ttl: icp:reviewedBy).
+    assert "工信部政法函〔2024〕301号" in register.text and "工信部政法函〔2025〕273号" in register.text
+    assert "batches 2 and 3 were voided" in register.text and "outcome not recorded here" in register.text
+
+
+def test_the_map_counts_the_distinct_sites_of_each_province_and_links_to_its_rows(release, heritage_graph):
+    from collections import Counter
+
+    from rdflib.namespace import SKOS
+
+    from kgtool.namespaces import ICP
+
+    html = (release / "heritage.html").read_text(encoding="utf-8")
+    svg = html[html.index("<svg"):html.index("</svg>")]
+    sites = set(heritage_graph.objects(None, ICP.designatedSite))
+    names = {
+        place: str(label) for place in {heritage_graph.value(s, ICP.province) for s in sites}
+        for label in heritage_graph.objects(place, SKOS.prefLabel) if label.language == "zh"
+    }
+    expected = Counter(names[heritage_graph.value(s, ICP.province)] for s in sites)
+    shown = dict(re.findall(r"<title>([^<：]+)：(\d+) 处</title>", svg))
+    assert len(shown) == 34  # every provincial-level division, 0 where no site is
+    assert {name: int(count) for name, count in shown.items() if count != "0"} == dict(expected)
+    # Liaoning: 16 sites in 16 rows; Beijing: 15 rows but 14 sites (北京卫星制造厂 twice).
+    assert "<title>辽宁省：16 处</title>" in svg and "<title>北京市：14 处</title>" in svg
+    rows = register_rows(release, "heritage.html")
+    assert sum(row["province"] == "北京市" for row in rows) == 15
+    # A province with sites links to its rows in the table, which begin under that anchor.
+    assert '<a href="#place-ln"><path' in svg and '<a href="#place-bj"><path' in svg
+    liaoning = html.split('<tbody id="place-ln">')[1].split("</tbody>")[0]
+    assert liaoning.count('<tr class="row">') == 16 and "Liaoning Province" in liaoning
+    assert "place-ln" in page(release, "heritage.html").ids
+
+
+def test_a_site_page_shows_its_address_batch_status_and_core_items(release, heritage_graph):
+    from rdflib import URIRef
+
+    from kgtool.namespaces import ICP
+
+    site = page(release, "id/carrier/ln-anshangangtiechang.html")
+    assert site.title.startswith("鞍山钢铁厂")
+    # graphs/heritage/cn-2017-heritage-list.ttl: row 2 of the first batch (工信部产业函〔2017〕589号, 2017-12-20).
+    facts = site.facts()
+    assert facts["地址"] == "辽宁省鞍山市铁西区"
+    assert facts["所在省份"].startswith("辽宁省 Liaoning Province")
+    assert facts["地点"] == "鞍山市 Anshan"
+    assert facts["所在名单"].startswith("第一批国家工业遗产名单 National industrial heritage list, batch 1 译文")
+    assert (facts["批次"], facts["序号"], facts["文号"], facts["印发日期"]) == ("1", "2", "工信部产业函〔2017〕589号", "2017-12-20")
+    assert facts["认定状态"] == "已认定 Designated"
+    designation = URIRef("https://w3id.org/icpkg/id/designation/ln-anshangangtiechang-batch-1")
+    assert site.quotes == [str(heritage_graph.value(designation, ICP.coreItems))]
+    assert site.quotes[0].startswith("昭和制钢所运输系统办公楼") and site.quotes[0].endswith("鞍钢宪法。")
+    assert "designation-ln-anshangangtiechang-batch-1" in site.ids
+    # The list links each of its rows, in order, to its place on the site's page.
+    heritage_list = page(release, "id/doc/cn-2017-heritage-list.html")
+    rows = [link.href for link in heritage_list.links if link.inside(cls="register")]
+    assert len(rows) == 11 == int(heritage_list.facts()["所列项数"])
+    assert rows[:2] == ["../carrier/sd-zhangyuniangjiugongsi.html#designation-sd-zhangyuniangjiugongsi-batch-1",
+                        "../carrier/ln-anshangangtiechang.html#designation-ln-anshangangtiechang-batch-1"]
+
+
+def test_a_site_of_a_reviewed_batch_says_the_outcome_is_not_recorded(release):
+    # graphs/heritage/cn-2018-heritage-list.ttl: 国营738厂, row 1 of batch 2, dstatus:reviewed-outcome-unrecorded
+    # (ontology/vocab/designation-status.ttl gives the words).
+    site = page(release, "id/carrier/bj-guoying738chang.html")
+    assert site.facts()["认定状态"] == "已认定，后经复核，复核结果未收录 Designated, then reviewed; outcome not recorded here"
+    heritage_list = page(release, "id/doc/cn-2018-heritage-list.html")
+    assert heritage_list.facts()["复核通知文号"] == "工信部政法函〔2024〕301号"
+
+
+def test_the_parts_of_the_core_items_are_a_reading_and_the_row_keeps_its_applicant(release):
+    # graphs/heritage/cn-2024-heritage-list.ttl, batch 6 row 2: approved as 首钢石景山厂区, applied
+    # for as 首钢老工业区工业遗产 by 首钢集团有限公司; its core items fall into three parts.
+    site = page(release, "id/carrier/bj-shougangshijingshanchangqu.html")
+    facts = site.facts()
+    assert site.title.startswith("首钢石景山厂区")
+    assert facts["申请名称"] == "首钢老工业区工业遗产"
+    assert facts["申请单位"] == "首钢集团有限公司"
+    assert facts["核心物项：建筑物"] == "3号高炉及附属设施（干法除尘、重力除尘及热风炉），三焦炉，日伪时期高炉基座，秀池，龙烟别墅"
+    assert facts["核心物项：档案"] == "岗位承包制和分工承包制档案原件"
+    parts = [(row, inside) for row, inside in site.rows if row.startswith("核心物项：")]
+    assert len(parts) == 3 and all("解读" in row and inside for row, inside in parts)
+    assert site.quotes[0].startswith("3号高炉及附属设施") and "岗位承包制和分工承包制档案原件" in site.quotes[0]
+
+
+def test_a_site_listed_in_two_batches_shows_both_rows(release):
+    # 北京卫星制造厂: row 3 of batch 2 (reviewed) and row 62 of batch 4, which adds a core item.
+    site = page(release, "id/carrier/bj-beijingweixingzhizaochang.html")
+    assert {f"designation-bj-beijingweixingzhizaochang-batch-{n}" for n in (2, 4)} <= site.ids
+    assert site.quotes == ["一号、四号厂房，坐标镗床，坐标镗铣床，万能工具铣床，东方红一号卫星诞生地纪念碑。",
+                           "三号厂房（为第二批国家工业遗产项目增补核心物项）"]
+    assert "复核结果未收录" in site.text and "已认定 Designated" in site.text
+
+
 # --- every page, every link ------------------------------------------------------------
 
 
@@ -228,19 +394,24 @@ def test_every_resource_of_each_kind_has_a_page_and_its_data(written, repository
     # The build's figures (README): 5 documents, 96 items, 49 agencies and 24 generic
     # actors; 15 programmes (Guangdong's 专栏 1–5 and five brands, Jiangsu's five 工程);
     # 16 targets (Fujian 1, Guangdong 8, Jiangsu 7); the 67 concepts of
-    # ontology/vocab/carrier-type.ttl.
-    assert summary == {"index": 1, "ontology": 1, "vocabulary": 1, "document": 5, "item": 96,
-                       "agency": 73, "programme": 15, "carrier-type": 67, "target": 16}
+    # ontology/vocab/carrier-type.ttl; the 7 heritage lists and their 263 sites
+    # (graphs/heritage/), and the register in two orders.
+    assert summary == {"index": 1, "ontology": 1, "vocabulary": 1, "heritage-register": 2, "document": 5,
+                       "item": 96, "agency": 73, "programme": 15, "carrier-type": 67, "target": 16,
+                       "heritage-list": 7, "heritage-site": 263}
     kinds = {
         "document": [ICP.PolicyDocument], "item": [ICP.Task], "agency": [ICP.Agency, ICP.GenericActor],
-        "programme": [ICP.Programme], "target": [ICP.Target],
+        "programme": [ICP.Programme], "target": [ICP.Target], "heritage-list": [ICP.HeritageList],
     }
+    sites = set(repository_graph.objects(None, ICP.designatedSite))
     for kind, classes in kinds.items():
         iris = {s for cls in classes for s in repository_graph.subjects(RDF.type, cls)}
         assert len(iris) == summary[kind]
         for iri in iris:
             for suffix in (".html", ".ttl", ".jsonld"):
                 assert (release / (str(iri).removeprefix("https://w3id.org/icpkg/") + suffix)).is_file(), iri
+    assert len(sites) == summary["heritage-site"]
+    assert {p.stem for p in (release / "id" / "carrier").glob("*.html")} == {str(s).rsplit("/", 1)[1] for s in sites}
     scheme = URIRef("https://w3id.org/icpkg/vocab/carrier-type")
     concepts = set(repository_graph.subjects(SKOS.inScheme, scheme))
     assert len(concepts) == 67
@@ -250,7 +421,8 @@ def test_every_resource_of_each_kind_has_a_page_and_its_data(written, repository
 
 def test_every_relative_link_of_every_page_reaches_a_file_and_its_anchor(release):
     pages = {path.relative_to(release).as_posix(): Page(path) for path in release.rglob("*.html")}
-    assert len(pages) == 275  # index, ontology, the carrier-type scheme and the 272 resources
+    # index, ontology, the carrier-type scheme, the register in two orders and the 542 resources
+    assert len(pages) == 547
     checked = 0
     for name, parsed in pages.items():
         for href, _ in parsed.hrefs():
@@ -313,7 +485,7 @@ def test_every_row_of_an_interpreted_property_is_marked_as_interpretation(releas
     # ontology/icp.ttl: themes, policy instruments, alignments, carrier types, translations,
     # levels, counterparts … carry icp:basis basis:interpreted.
     labels = interpreted_labels(repository_graph)
-    assert {"主题", "政策工具", "对应国家任务", "载体类型", "层级", "国家对口部门"} <= labels
+    assert {"主题", "政策工具", "对应国家任务", "载体类型", "层级", "国家对口部门", "核心物项：建筑物"} <= labels
     rows = 0
     for path in (release / "id").rglob("*.html"):
         for row, in_interpretation in Page(path).rows:
