@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -435,6 +436,7 @@ def prepare(
         data, defined = _load(engine, paths, plan_paths, progress)
     if files:
         _check_a_document_is_given(data, defined)
+        _mark_collisions(ENGINES[engine], data, _collisions(project, defined, plan_paths))
     locations: dict[str, Location] = {}
     for path in paths:
         for iri, line in subject_lines(path).items():
@@ -452,6 +454,35 @@ def _check_a_document_is_given(data: Graph, defined: set) -> None:
             "none of the files describes a document (an icp:PolicyDocument or icp:HeritageList); "
             "validate a plan's graph, with its registry file beside it if it has one"
         )
+
+
+# A new plan's own resources live under its document code; any of them another document
+# file of the project already defines means the code (or an IRI) is taken.
+_DOCUMENT_SCOPED = re.compile(r"^https://w3id\.org/icpkg/id/(doc|task|section|paragraph|clause|programme|target)/")
+
+
+def _collisions(project: Project, defined: set, plan_paths: set[Path]) -> dict[str, str]:
+    """The document-scoped IRIs the given files define that another document file of the
+    project defines too, each with that file (relative to the project)."""
+    mine = {str(s) for s in defined if _DOCUMENT_SCOPED.match(str(s))}
+    found: dict[str, str] = {}
+    for path in project.document_files():
+        if path.resolve() in plan_paths:
+            continue
+        for iri in mine.intersection(subject_lines(path)):
+            found.setdefault(iri, path.relative_to(project.root).as_posix())
+    return found
+
+
+def _mark_collisions(backend, data: Graph, collisions: dict[str, str]) -> None:
+    """State each collision in the data (icp:alreadyDefinedIn), for core:CollisionShape."""
+    if not collisions:
+        return
+    lines = [f'<{iri}> <{ICP.alreadyDefinedIn}> "{where}" .' for iri, where in sorted(collisions.items())]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "collisions.ttl"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        backend.add(data, path)
 
 
 def _load(engine: str, paths: list[Path], plan_paths: set[Path], progress: Progress) -> tuple[Graph, set]:

@@ -193,13 +193,13 @@ def test_a_body_missing_from_the_registry_is_named_by_its_iri_with_every_message
     assert "{?" not in result.output
 
 
-def test_an_ill_typed_number_is_one_finding_printed_once_with_no_traceback(tmp_path):
+def test_an_ill_typed_number_is_one_finding_printed_once_with_no_traceback(project):
     # Guangdong's 专栏 1 target (graphs/gd-2023-plan.ttl) with its quantity "100" made "abc":
     # a datatype, a pattern and a bound are broken, three SHACL results, one thing to fix.
-    plan = (REPO / "graphs" / "gd-2023-plan.ttl").read_text(encoding="utf-8")
-    path = tmp_path / "gd-2023-plan.ttl"
+    path = project / "graphs" / "gd-2023-plan.ttl"
+    plan = path.read_text(encoding="utf-8")
     path.write_text(plan.replace('icp:quantity "100"^^xsd:decimal', 'icp:quantity "abc"^^xsd:decimal'), encoding="utf-8")
-    result = CliRunner().invoke(main, ["--root", str(REPO), "validate", str(path), "--lang", "en"])
+    result = CliRunner().invoke(main, ["--root", str(project), "validate", str(path), "--lang", "en"])
     assert result.exit_code == 1
     assert "Traceback" not in result.output and "Failed to convert" not in result.output
     quantity_lines = [line for line in result.output.splitlines() if "icp:quantity" in line]
