@@ -14,7 +14,25 @@ What it writes
     plan for 2026 onwards — one graphs/<code>.ttl and one sources/<code>.txt per document;
   * graphs/agencies.ttl and graphs/places.ttl: the repository's registry with, appended, the
     places, agencies (full name, English name, the short forms the texts print, level,
-    jurisdiction, kind, national counterpart) and generic actors the synthetic texts name.
+    jurisdiction, kind, national counterpart) and generic actors the synthetic texts name;
+  * a synthetic national industrial heritage register in place of the repository's (whose
+    4,671 triples alone would leave no room in a 10k project): graphs/heritage/<code>.ttl
+    and sources/heritage/synthetic_heritage_list_batch<n>_<year>.txt per list, laid out as
+    `kgtool register` lays out the real lists. Each list (icp:HeritageList) has a number,
+    a date, a batch and a site count; each row a site (icp:Carrier of type 国家工业遗产,
+    with a name — an applied-for name beside it in a third of rows — an address, a
+    province and its prefecture, or only the province) and a designation (batch, row
+    number, source line, status, core items in three parts, applicant). Sites lie in the
+    provinces the synthetic plans are in, and in those provinces' prefecture-level
+    divisions graphs/places.ttl holds. The lists are numbered and dated after the
+    repository's own (batches 8, 9 … from 2026, one a year), so their codes never meet a
+    curated list's; there are up to seven of about forty rows, then seven that grow; the
+    second and third, as batches 2 and 3 were, are voided and re-published after a review
+    (icp:reviewedBy), so their rows are reviewed-outcome-unrecorded; one row in fifty
+    adds core items to an earlier list's site, as batch 4 row 62 does. A register's first
+    site is a 机床厂, so benchmarks/scale.py's heritage-site-profile finds one at any size.
+    `kgtool validate` without files checks graphs/*.ttl only; `kgtool validate
+    graphs/heritage/*.ttl` checks the lists (no violation, no warning, no info).
 
   Each synthetic document is built like the curated ones (graphs/README.md): sections,
   numbered items whose text quotes their responsibility clause, clauses naming registry
@@ -33,8 +51,12 @@ Size
   reports (ontology and vocabularies included), hit within ±10% by adding documents in a
   fixed order — round by round, each province's plans with one of its cities, then a
   further city of each province — so a small project has a few provinces and a large one
-  all of them. About 1.4 million triples is the whole rollout. The same seed and size give
-  byte-identical files.
+  all of them. --heritage-share (default 0.1) of what the project adds to the repository
+  is register, sized row by row; the plans fill the rest (a 1M project: some 4,900
+  designations, 99,000 triples). The repository's own share is about 0.6 (its register's
+  4,671 triples beside 2,913 of its five plans); at 1M that would leave the plans half the
+  size the other queries were timed on. About 1.4 million triples of plans is the whole
+  rollout. The same seed, size and share give byte-identical files.
 
 What validation reports
   No violation and no warning. Infos, each one a real plan also gets: the three of the
@@ -49,6 +71,7 @@ What validation reports
 How to run
     python benchmarks/generate.py /tmp/rollout-100k --triples 100000
     kgtool --root /tmp/rollout-100k build && kgtool --root /tmp/rollout-100k validate
+    kgtool --root /tmp/rollout-100k validate /tmp/rollout-100k/graphs/heritage/*.ttl
   or from Python: generate(Path("/tmp/rollout-100k"), 100_000, seed=1) returns the figures.
 """
 
@@ -74,6 +97,7 @@ BASE = "https://w3id.org/icpkg/"
 ICP = "https://w3id.org/icpkg/ontology#"
 FRAMEWORK = "cn-2021-plan"
 REGISTRY_FILES = ("agencies.ttl", "places.ttl")
+HERITAGE_FOLDER = "heritage"  # graphs/heritage/ and sources/heritage/: the heritage register
 SYNTHETIC_BANNER = "Synthetic rollout, written by benchmarks/generate.py"
 KIND_CODE = {"implementation-plan": "plan", "action-plan": "plan", "task-division-table": "task-table"}
 FUNCTION_ORDER = {function.slug: index for index, function in enumerate(data.FUNCTIONS)}
@@ -180,6 +204,7 @@ class Repository:
     places: set                 # place short IRIs
     carrier_names: set          # Chinese names of the named carriers
     provincial_documents: dict  # province code → [(code, kind, year, title, English title)]
+    register: dict = field(default_factory=dict)  # the repository's heritage lists: batch → year
 
     def documents(self) -> list[Path]:
         return [p for p in sorted((self.root / "graphs").glob("*.ttl")) if p.name not in REGISTRY_FILES]
@@ -219,7 +244,22 @@ def read_repository(root: Path = REPO) -> Repository:
             code = str(document).rsplit("/", 1)[-1]
             provincial.setdefault(str(place).rsplit("/", 1)[-1], []).append(
                 (code, kind, _year(graph, document), title, title_en))
-    return Repository(root, len(graph), actor_by_label, actor_labels, places, carriers, provincial)
+    return Repository(root, len(graph), actor_by_label, actor_labels, places, carriers, provincial,
+                      read_register_years(root))
+
+
+def read_register_years(root: Path) -> dict[int, int]:
+    """The repository's national industrial heritage lists (graphs/heritage/): batch → year.
+    A generated project does not hold them (see synthetic_register); its lists come after them."""
+    graph = Graph()
+    for path in sorted((root / "graphs" / HERITAGE_FOLDER).glob("*.ttl")):
+        graph.parse(path, format="turtle")
+    years = {}
+    for heritage_list in graph.subjects(RDF.type, URIRef(ICP + "HeritageList")):
+        batch = graph.value(heritage_list, URIRef(ICP + "batch"))
+        date = graph.value(heritage_list, URIRef(ELI + "date_document"))
+        years[int(batch)] = int(str(date)[:4])
+    return dict(sorted(years.items()))
 
 
 # The registry: places, agencies and generic actors --------------------------------------
@@ -1145,6 +1185,258 @@ def compose(plan: DocumentPlan, registry: Registry, seed: int, attest: bool = Tr
     return composer.finish()
 
 
+# The register: synthetic national industrial heritage lists -------------------------------
+
+# The share of what the rollout adds to the repository that is register (lists, sites and
+# designations): one triple in ten, so a 1M project holds some 5,000 designations and the
+# plans keep nine tenths of the size (the repository's own register is 4,671 triples beside
+# 2,913 of its five plans, a share that would leave a 1M project half register; pass
+# --heritage-share 0.6 for that).
+HERITAGE_SHARE = 0.1
+HERITAGE_LISTS = 7            # lists of about the real lists' size (264 rows in seven) up to seven,
+HERITAGE_PER_LIST = 40        # then seven lists that grow
+HERITAGE_REVIEWED = (1, 2)    # the second and third lists, as batches 2 and 3: voided and re-published after a review
+HERITAGE_ADDITION = 0.02      # a row adding core items to an earlier list's site (as batch 4 row 62 does)
+HERITAGE_PROVINCE_ONLY = 0.05  # a row whose address names only the province
+ROW_TRIPLES = 21              # about what a row states: its site (8–9 triples) and designation (12)
+HERITAGE_SOURCE_HEADER = "序号\t地址\t申请名称\t核准名称\t核心物项\t申请单位"
+
+HERITAGE_PREFIXES = """@prefix icp:          <https://w3id.org/icpkg/ontology#> .
+@prefix eli:          <http://data.europa.eu/eli/ontology#> .
+@prefix dcterms:      <http://purl.org/dc/terms/> .
+@prefix rdfs:         <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos:         <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd:          <http://www.w3.org/2001/XMLSchema#> .
+@prefix doc:          <https://w3id.org/icpkg/id/doc/> .
+@prefix carrier:      <https://w3id.org/icpkg/id/carrier/> .
+@prefix designation:  <https://w3id.org/icpkg/id/designation/> .
+@prefix place:        <https://w3id.org/icpkg/id/place/> .
+@prefix agency:       <https://w3id.org/icpkg/id/agency/> .
+@prefix ctype:        <https://w3id.org/icpkg/vocab/carrier-type/> .
+@prefix dockind:      <https://w3id.org/icpkg/vocab/document-kind/> .
+@prefix dstatus:      <https://w3id.org/icpkg/vocab/designation-status/> .
+"""
+
+
+@dataclass
+class HeritageSite:
+    slug: str                     # sx-taiyuan-jichuangchang-syn, sx-taiyuan-jichuangchang-2-syn
+    name: str                     # 太原机床厂, 太原第二机床厂
+    applied_name: str | None      # the name applied for, where the list prints another
+    address: str
+    province: data.Jurisdiction
+    place: data.Jurisdiction      # its prefecture-level division, or the province where the address names no other
+    kind: data.HeritageKind
+    batch: int                    # the batch that first lists it
+
+
+@dataclass
+class HeritageRow:
+    site: HeritageSite
+    number: int                   # 序号
+    core_items: str
+    parts: tuple                  # buildings, equipment, archives; () for a row adding core items
+    applicant: str
+
+
+@dataclass
+class HeritageList:
+    batch: int
+    date: str
+    number: str                   # 文号
+    reviewed_by: str | None       # the notice that voided it and published a reviewed list
+    rows: list = field(default_factory=list)
+    triples: int = 0
+
+    @property
+    def code(self) -> str:
+        return f"cn-{self.date[:4]}-heritage-list"
+
+    @property
+    def source(self) -> str:
+        return f"sources/{HERITAGE_FOLDER}/synthetic_heritage_list_batch{self.batch}_{self.date[:4]}.txt"
+
+    @property
+    def status(self) -> str:
+        return "reviewed-outcome-unrecorded" if self.reviewed_by else "designated"
+
+    @property
+    def label(self) -> str:
+        return f"第{chinese_number(self.batch)}批国家工业遗产名单"
+
+    def header(self) -> list:
+        statements = [
+            ("a", "icp:HeritageList"), ("rdfs:label", zh(self.label)),
+            ("icp:translation", en(f"National industrial heritage list, batch {self.batch}")),
+            ("eli:type_document", "dockind:heritage-list"), ("eli:id_local", quoted(self.number)),
+            ("eli:date_document", typed(self.date, "date")), ("eli:passed_by", "agency:cn-miit"),
+            ("eli:jurisdiction", "place:cn"), ("icp:batch", str(self.batch)), ("icp:siteCount", str(len(self.rows))),
+            ("icp:reviewedBy", quoted(self.reviewed_by) if self.reviewed_by else None)]
+        if self.reviewed_by:
+            statements.append(("skos:note", [
+                en(f"The original announcement of this batch was voided by {self.reviewed_by}, which published a "
+                   "reviewed list; that list is not among this project's sources, so this batch's sites are recorded "
+                   "as designated, then reviewed, with the outcome not recorded here."),
+                zh(f"本批名单的原公告已由{self.reviewed_by}宣布作废，并公布通过复核的名单；复核后的名单不在本项目的原文中，"
+                   "因此本批各项仅记为“已认定，后经复核，复核结果未收录”。")]))
+        return statements + [("icp:sourceFile", quoted(self.source))]
+
+
+def site_statements(site: HeritageSite, code: str) -> list:
+    return [
+        ("a", "icp:Carrier"), ("skos:prefLabel", zh(site.name)),
+        ("skos:altLabel", zh(site.applied_name) if site.applied_name else None),
+        ("icp:carrierType", "ctype:national-industrial-heritage"), ("icp:address", zh(site.address)),
+        ("icp:province", f"place:{site.province.code}"), ("dcterms:spatial", f"place:{site.place.code}"),
+        ("icp:namedIn", f"doc:{code}"), ("icp:quote", zh(site.name))]
+
+
+def designation_statements(row: HeritageRow, heritage_list: HeritageList) -> list:
+    parts = row.parts or (None, None, None)
+    return [
+        ("a", "icp:Designation"), ("icp:batch", str(heritage_list.batch)),
+        ("icp:designatedSite", f"carrier:{row.site.slug}"), ("icp:inList", f"doc:{heritage_list.code}"),
+        ("icp:rowNumber", str(row.number)), ("icp:sourceLine", str(row.number + 1)),
+        ("icp:designationStatus", f"dstatus:{heritage_list.status}"), ("icp:coreItems", zh(row.core_items)),
+        ("icp:coreBuildings", zh(parts[0]) if parts[0] else None),
+        ("icp:coreEquipment", zh(parts[1]) if parts[1] else None),
+        ("icp:coreArchives", zh(parts[2]) if parts[2] else None),
+        ("icp:applicant", zh(row.applicant))]
+
+
+def heritage_places(chosen: list, registry: Registry) -> list[tuple]:
+    """(province, its prefecture-level divisions in graphs/places.ttl) for each province the
+    rollout's documents are in, in the order the rollout reaches them."""
+    present = registry.repository.places | {f"place:{p.code}" for p in registry.places_used}
+    provinces = {}
+    for written in chosen:
+        province = written.plan.place.province or written.plan.place
+        provinces.setdefault(province.code, province)
+    return [(province, [city for city in province.cities if f"place:{city.code}" in present])
+            for province in provinces.values()]
+
+
+class RegisterComposer:
+    """Writes the rows of the synthetic lists, site by site, until the register is as large as asked."""
+
+    def __init__(self, places: list, repository: Repository, seed: int):
+        self.rng = random.Random(f"{seed}/heritage")
+        self.places = places
+        self.repository = repository
+        self.names: dict = {}         # (place code, kind) → sites of that kind there so far
+        self.sites: list = []         # every site of a list before the one being written
+
+    def lists(self, budget: int) -> tuple[list, int]:
+        """Lists numbered and dated after the repository's own (batch 8 in 2026 today), one a
+        year, so a synthetic list never has a curated one's code, even in a project holding both."""
+        wanted = max(1, budget // ROW_TRIPLES)
+        count = max(1, min(HERITAGE_LISTS, round(wanted / HERITAGE_PER_LIST)), min(2, wanted))
+        batch = max(self.repository.register, default=0)
+        year = max(self.repository.register.values(), default=2016)
+        lists = []
+        for index in range(count):
+            batch, year = batch + 1, year + 1
+            while year in self.repository.register.values():
+                year += 1
+            month, day = self.rng.randint(1, 12), self.rng.randint(1, 28)
+            number = f"工信部政法函〔{year}〕{self.rng.randint(150, 420)}号"
+            review = f"工信部政法函〔{year + 6}〕{self.rng.randint(150, 420)}号"  # as 2018's by 〔2024〕301号
+            lists.append(HeritageList(batch, f"{year}-{month:02d}-{day:02d}", number,
+                                      review if index in HERITAGE_REVIEWED else None))
+        return lists, -(-wanted // count)
+
+    def compose(self, budget: int) -> list[HeritageList]:
+        if budget <= 0 or not self.places:
+            return []
+        lists, per_list = self.lists(budget)
+        total, index = 0, 0
+        for position, heritage_list in enumerate(lists):
+            last = position == len(lists) - 1
+            listed = {row.site.slug for row in heritage_list.rows}
+            while total < budget and (last or len(heritage_list.rows) < per_list):
+                row = self.row(heritage_list, index, listed)
+                index += 1
+                heritage_list.rows.append(row)
+                listed.add(row.site.slug)
+                cost = statement_count(site_statements(row.site, heritage_list.code))
+                cost += statement_count(designation_statements(row, heritage_list))
+                if len(heritage_list.rows) == 1:
+                    cost += statement_count(heritage_list.header())
+                heritage_list.triples += cost
+                total += cost
+            self.sites += [row.site for row in heritage_list.rows if row.site.batch == heritage_list.batch]
+        return [heritage_list for heritage_list in lists if heritage_list.rows]
+
+    def row(self, heritage_list: HeritageList, index: int, listed: set) -> HeritageRow:
+        rng = self.rng
+        earlier = [site for site in self.sites if site.slug not in listed]
+        number = len(heritage_list.rows) + 1
+        if earlier and rng.random() < HERITAGE_ADDITION:
+            # A later batch adds a core item to a site listed before: the same site, a row of its own.
+            site = rng.choice(earlier)
+            addition = f"{rng.choice(site.kind.buildings)}（为第{chinese_number(site.batch)}批国家工业遗产项目增补核心物项）"
+            return HeritageRow(site, number, addition, (), self.applicant(site))
+        site = self.site(data.HERITAGE_KINDS[index % len(data.HERITAGE_KINDS)], heritage_list.batch)
+        kind = site.kind
+        buildings = self.sample(kind.buildings, 1, 3) + self.sample(data.HERITAGE_BUILDINGS, 0, 2)
+        parts = ("，".join(buildings), "、".join(self.sample(kind.equipment, 1, 3)),
+                 "、".join(self.sample(kind.archives, 1, 2)))
+        return HeritageRow(site, number, "；".join(parts), parts, self.applicant(site))
+
+    def site(self, kind: data.HeritageKind, batch: int) -> HeritageSite:
+        """A new site of `kind` (each kind in turn: the first row of a register is a 机床厂)."""
+        rng = self.rng
+        province, cities = self.places[rng.randrange(len(self.places))]
+        place = province if not cities or rng.random() < HERITAGE_PROVINCE_ONLY else rng.choice(cities)
+        seen = self.names[(place.code, kind.slug)] = self.names.get((place.code, kind.slug), 0) + 1
+        name = f"{place.short}{kind.name}" if seen == 1 else f"{place.short}第{chinese_number(seen)}{kind.name}"
+        slug = f"{place.code}-{kind.slug}" + (f"-{seen}" if seen > 1 else "") + "-syn"
+        applied = None
+        if rng.random() < 0.35:
+            applied = rng.choice([f"{name}工业遗产", f"{name}旧址", f"{place.short}{kind.company}工业遗产群"])
+        address = province.name + (place.name if place is not province else "")
+        return HeritageSite(slug, name, applied, address, province, place, kind, batch)
+
+    def applicant(self, site: HeritageSite) -> str:
+        template = self.rng.choice(data.HERITAGE_APPLICANTS)
+        return template.format(place=site.place.short, company=site.kind.company, name=site.kind.name)
+
+    def sample(self, population, low: int, high: int) -> list:
+        return self.rng.sample(list(population), min(len(population), self.rng.randint(low, high)))
+
+
+def synthetic_register(places: list, budget: int, repository: Repository, seed: int) -> list[HeritageList]:
+    """National industrial heritage lists of about `budget` triples, their sites in `places`."""
+    return RegisterComposer(places, repository, seed).compose(budget)
+
+
+def register_turtle(heritage_list: HeritageList, seed: int) -> str:
+    """One list's graph, laid out as `kgtool register` lays out the real ones."""
+    header = (f"# {heritage_list.code}: {heritage_list.label} ({heritage_list.number}, {heritage_list.date}).\n"
+              f"# Synthetic: written by benchmarks/generate.py (seed {seed}); source: {heritage_list.source}.\n"
+              "# A list of the national register's shape, not a real list: its sites are made up.\n\n")
+    turtle = Turtle(header + HERITAGE_PREFIXES)
+    turtle.banner("The list")
+    turtle.resource(f"doc:{heritage_list.code}", heritage_list.header())
+    for row in heritage_list.rows:
+        turtle.banner(f"{row.number}. {row.site.name}")
+        turtle.resource(f"carrier:{row.site.slug}", site_statements(row.site, heritage_list.code))
+        turtle.resource(f"designation:{row.site.slug}-batch-{heritage_list.batch}",
+                        designation_statements(row, heritage_list))
+    assert turtle.triples == heritage_list.triples, (heritage_list.code, turtle.triples, heritage_list.triples)
+    return turtle.text()
+
+
+def register_source(heritage_list: HeritageList) -> str:
+    """The list's text: a header row, then a row a line, tab-separated (as batch 5's source is)."""
+    lines = [HERITAGE_SOURCE_HEADER]
+    for row in heritage_list.rows:
+        site = row.site
+        applied = site.applied_name or site.name
+        lines.append("\t".join([str(row.number), site.address, applied, site.name, row.core_items, row.applicant]))
+    return "\n".join(lines) + "\n"
+
+
 # The project -------------------------------------------------------------------------
 
 def _copy_repository(out: Path) -> int:
@@ -1199,20 +1491,27 @@ def select(plans: list, registry: Registry, repository: Repository, triples: int
     return chosen, total
 
 
-def generate(out: Path, triples: int, seed: int = 1, force: bool = False) -> dict:
-    """Write a project of about `triples` asserted triples at `out`; return its figures."""
+def generate(out: Path, triples: int, seed: int = 1, force: bool = False,
+             heritage_share: float = HERITAGE_SHARE) -> dict:
+    """Write a project of about `triples` asserted triples at `out`, `heritage_share` of what
+    it adds to the repository being register; return its figures."""
     started = time.perf_counter()
     out = Path(out)
     if out.exists() and any(out.iterdir()):
         if not (force and (out / "graphs").is_dir()):
             raise FileExistsError(f"{out} is not empty; choose a new folder (or --force to replace a generated project)")
         shutil.rmtree(out)
+    if not 0 <= heritage_share < 1:
+        raise ValueError(f"the heritage share is a fraction, at least 0 and below 1, not {heritage_share}")
     repository = read_repository(REPO)
     if triples < repository.triples * 1.1:
         raise ValueError(f"the repository alone holds {repository.triples:,} triples; ask for more than "
                          f"{int(repository.triples * 1.1):,}")
     registry = Registry(repository)
-    chosen, total = select(plan_rollout(repository, seed), registry, repository, triples, seed)
+    register_budget = round((triples - repository.triples) * heritage_share)
+    chosen, total = select(plan_rollout(repository, seed), registry, repository, triples - register_budget, seed)
+    lists = synthetic_register(heritage_places(chosen, registry), register_budget, repository, seed)
+    total += sum(heritage_list.triples for heritage_list in lists)
     if total < triples * 0.9:
         raise ValueError(f"the whole rollout holds {total:,} triples; ask for at most that")
     out.mkdir(parents=True, exist_ok=True)
@@ -1224,7 +1523,14 @@ def generate(out: Path, triples: int, seed: int = 1, force: bool = False) -> dic
         (out / "graphs" / f"{written.plan.code}.ttl").write_text(written.turtle, encoding="utf-8")
         (out / "sources" / f"{written.plan.code}.txt").write_text(written.source, encoding="utf-8")
         files += 2
+    (out / "graphs" / HERITAGE_FOLDER).mkdir()
+    for heritage_list in lists:
+        (out / "graphs" / HERITAGE_FOLDER / f"{heritage_list.code}.ttl").write_text(
+            register_turtle(heritage_list, seed), encoding="utf-8")
+        (out / heritage_list.source).write_text(register_source(heritage_list), encoding="utf-8")
+        files += 2
     places = {w.plan.place.code for w in chosen}
+    rows = [row for heritage_list in lists for row in heritage_list.rows]
     return {
         "triples": total,
         "documents": len(repository.documents()) + len(chosen),
@@ -1233,6 +1539,10 @@ def generate(out: Path, triples: int, seed: int = 1, force: bool = False) -> dic
         "municipal_documents": sum(1 for w in chosen if not w.plan.place.is_provincial),
         "jurisdictions": len(places),
         "items": sum(w.items for w in chosen),
+        "heritage_lists": len(lists),
+        "heritage_sites": len({row.site.slug for row in rows}),
+        "designations": len(rows),
+        "heritage_triples": sum(heritage_list.triples for heritage_list in lists),
         "files": files,
         "seconds": round(time.perf_counter() - started, 2),
     }
@@ -1244,15 +1554,20 @@ def main() -> None:
     parser.add_argument("--triples", type=int, default=100_000, help="asserted triples of the whole project (±10%%)")
     parser.add_argument("--seed", type=int, default=1, help="the same seed and size give byte-identical files")
     parser.add_argument("--force", action="store_true", help="replace a project generated at OUT before")
+    parser.add_argument("--heritage-share", type=float, default=HERITAGE_SHARE,
+                        help="the share of the triples added to the repository that is heritage register "
+                             f"(default {HERITAGE_SHARE}; the repository's own share is about 0.6)")
     options = parser.parse_args()
     try:
-        figures = generate(options.out, options.triples, options.seed, options.force)
+        figures = generate(options.out, options.triples, options.seed, options.force, options.heritage_share)
     except (FileExistsError, ValueError) as error:
         parser.exit(2, f"error: {error}\n")
     print(f"Wrote {options.out}: {figures['triples']:,} asserted triples, {figures['documents']} documents "
           f"({figures['synthetic_documents']} synthetic: {figures['provincial_documents']} provincial, "
           f"{figures['municipal_documents']} municipal, in {figures['jurisdictions']} jurisdictions), "
-          f"{figures['items']:,} synthetic items, {figures['files']} files, in {figures['seconds']} s")
+          f"{figures['items']:,} synthetic items, {figures['heritage_lists']} heritage lists "
+          f"({figures['designations']:,} designations of {figures['heritage_sites']:,} sites, "
+          f"{figures['heritage_triples']:,} triples), {figures['files']} files, in {figures['seconds']} s")
 
 
 if __name__ == "__main__":

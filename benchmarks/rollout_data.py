@@ -792,3 +792,82 @@ def provinces() -> list[Jurisdiction]:
         province.cities = _cities(province, spec)
         found.append(province)
     return found
+
+
+# The national industrial heritage register ----------------------------------------------
+# What a synthetic list's rows are made of (benchmarks/generate.py, synthetic_register): the
+# kinds of works the national lists designate, each with the pinyin its site slugs use, the
+# word its applicant's name uses, and core items of its own, printed as the lists print them:
+# buildings and structures；machinery and equipment；archives (three parts at full-width
+# semicolons, which `kgtool register` reads as icp:coreBuildings, icp:coreEquipment and
+# icp:coreArchives).
+
+
+@dataclass(frozen=True)
+class HeritageKind:
+    name: str              # what the site's name ends in: 机床厂 (合肥机床厂, 合肥第二机床厂)
+    slug: str              # its pinyin, in site slugs
+    company: str           # the applicant's trade: 合肥机床集团有限公司
+    buildings: tuple
+    equipment: tuple
+    archives: tuple
+
+
+HERITAGE_KINDS = [
+    # The first kind is the one every synthetic register has (its first site): benchmarks/scale.py
+    # looks sites up by it with the heritage-site-profile query.
+    HeritageKind("机床厂", "jichuangchang", "机床", ("一号厂房", "金工车间", "装配车间", "铸造车间"),
+                 ("皮带车床", "龙门刨床", "摇臂钻床", "万能铣床"), ("建厂批复文件", "产品图纸", "第一台机床出厂记录")),
+    HeritageKind("钢铁厂", "gangtiechang", "钢铁", ("一号高炉", "热风炉", "平炉车间", "轧钢车间"),
+                 ("蒸汽鼓风机", "桥式起重机", "初轧机"), ("建厂档案", "生产日志", "劳动模范名册")),
+    HeritageKind("棉纺织厂", "mianfangzhichang", "纺织", ("锯齿形厂房", "原棉仓库", "细纱车间"),
+                 ("清花机", "细纱机", "自动织布机"), ("职工名册", "商标档案", "产品样本")),
+    HeritageKind("火柴厂", "huochaichang", "轻工", ("排梗车间", "火柴盒车间", "成品库"),
+                 ("排梗机", "糊盒机", "装盒机"), ("火花商标", "生产账册")),
+    HeritageKind("酒厂", "jiuchang", "酒业", ("酿酒车间", "老窖池", "酒库", "曲房"),
+                 ("蒸馏甑", "陶坛", "石磨"), ("酿造技艺记录", "老商标", "获奖证书")),
+    HeritageKind("造纸厂", "zaozhichang", "纸业", ("制浆车间", "抄纸车间", "原料场"),
+                 ("长网造纸机", "蒸球", "打浆机"), ("建厂档案", "产品样本")),
+    HeritageKind("面粉厂", "mianfenchang", "粮油", ("制粉楼", "筒仓", "麦库"),
+                 ("钢磨", "平筛", "清粉机"), ("股东名册", "商标档案")),
+    HeritageKind("发电厂", "fadianchang", "电力", ("主厂房", "冷却塔", "烟囱", "升压站"),
+                 ("汽轮发电机组", "锅炉", "配电盘"), ("运行日志", "建厂档案")),
+    HeritageKind("水泥厂", "shuinichang", "建材", ("立窑", "原料库", "包装车间"),
+                 ("球磨机", "回转窑", "颚式破碎机"), ("生产记录", "质量检验档案")),
+    HeritageKind("煤矿", "meikuang", "能源", ("主井井架", "绞车房", "洗煤楼"),
+                 ("提升机", "矿车", "通风机"), ("矿图", "安全生产记录")),
+    HeritageKind("造船厂", "zaochuanchang", "船舶", ("船台", "船坞", "机装车间"),
+                 ("龙门起重机", "卷板机"), ("船舶图纸", "下水记录")),
+    HeritageKind("缫丝厂", "saosichang", "丝绸", ("缫丝车间", "茧库", "烘茧房"),
+                 ("立缫机", "复摇机"), ("丝绸样本", "商标档案")),
+    HeritageKind("糖厂", "tangchang", "糖业", ("压榨车间", "煮糖车间", "糖仓"),
+                 ("压榨机", "真空煮糖罐"), ("生产账册", "建厂档案")),
+    HeritageKind("陶瓷厂", "taocichang", "陶瓷", ("圆窑", "成型车间", "彩绘车间"),
+                 ("辘轳车", "练泥机"), ("器型图谱", "釉料配方记录")),
+    HeritageKind("印刷厂", "yinshuachang", "印刷", ("排字车间", "印刷车间", "钟楼"),
+                 ("铅字铸字机", "凸版印刷机", "凹版印刷机"), ("印刷样张", "职工档案")),
+    HeritageKind("玻璃厂", "bolichang", "玻璃", ("熔窑", "成型车间", "原料库"),
+                 ("引上机", "退火窑"), ("产品样本", "工艺记录")),
+    HeritageKind("化工厂", "huagongchang", "化工", ("合成车间", "水塔", "化验楼"),
+                 ("反应釜", "压缩机"), ("工艺规程", "建厂档案")),
+    HeritageKind("自来水厂", "zilaishuichang", "水务", ("取水泵房", "沉淀池", "清水池", "水塔"),
+                 ("水泵", "蒸汽机"), ("供水记录", "建厂档案")),
+    HeritageKind("机车车辆厂", "jichecheliangchang", "轨道交通", ("机车车间", "转车台", "检修库"),
+                 ("蒸汽机车", "天车"), ("机车履历簿", "图纸档案")),
+    HeritageKind("无线电厂", "wuxiandianchang", "电子", ("装配楼", "试验室"),
+                 ("收音机装配线", "电子管测试仪"), ("产品样机", "技术档案")),
+    HeritageKind("卷烟厂", "juanyanchang", "烟草", ("制丝车间", "卷包车间", "烟叶仓库"),
+                 ("卷烟机", "切丝机"), ("烟标", "生产账册")),
+    HeritageKind("制药厂", "zhiyaochang", "医药", ("发酵车间", "提炼车间", "办公楼"),
+                 ("发酵罐", "压片机"), ("产品批件", "工艺档案")),
+    HeritageKind("铜矿", "tongkuang", "有色金属", ("竖井", "选矿厂", "冶炼炉"),
+                 ("卷扬机", "球磨机"), ("地质勘探报告", "矿图")),
+    HeritageKind("盐场", "yanchang", "盐业", ("盐田", "卤水池", "盐仓"),
+                 ("扬水风车", "晒盐工具"), ("产盐记录", "盐业契约")),
+]
+
+# Buildings any works may keep, beside its own.
+HERITAGE_BUILDINGS = ("办公楼", "职工宿舍", "水塔", "烟囱", "仓库", "铁路专用线", "礼堂", "职工食堂")
+# The applicant, as the lists print one: the works' company, or the body that runs the site.
+HERITAGE_APPLICANTS = ("{place}{company}集团有限公司", "{place}{company}有限责任公司", "{place}{name}",
+                       "{place}文化旅游投资集团有限公司")
