@@ -62,6 +62,10 @@ class Project:
     def extracted_registry_file(self, code: str) -> Path:
         return self.root / "graphs" / EXTRACTED_REGISTRY / f"{code}.ttl"
 
+    def register_files(self) -> list[Path]:
+        """The national industrial heritage lists `kgtool register` writes, one per batch."""
+        return sorted((self.root / "graphs" / "heritage").glob("*.ttl"))
+
     def document_files(self) -> list[Path]:
         """The graphs of the policy documents: every graphs/*.ttl but the registry."""
         return [p for p in sorted((self.root / "graphs").glob("*.ttl")) if p.name not in REGISTRY_FILES]

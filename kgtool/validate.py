@@ -422,7 +422,7 @@ def prepare(
     _engine(engine)
     project = find_project(root)
     context = _context_files(project, framework)
-    plans = [Path(f) for f in files] if files else project.document_files()
+    plans = [Path(f) for f in files] if files else project.document_files() + project.register_files()
     for plan in plans:
         if not plan.is_file():
             raise InputError(plan, "no such file")

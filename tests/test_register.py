@@ -138,3 +138,16 @@ def test_no_named_carrier_of_the_curated_plans_is_a_register_site():
     # Canal belt) are none of the register's sites; the derived file says so.
     text = (REPO / "graphs" / "derived" / "heritage-matches.ttl").read_text(encoding="utf-8")
     assert "No named carrier of the plans is a register site today." in text
+
+
+def test_validate_with_no_file_checks_the_register_too(project):
+    # batch 1's list with the status of its first designation (张裕酿酒公司, row 1) removed.
+    path = project / "graphs" / "heritage" / "cn-2017-heritage-list.ttl"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    icp:designationStatus dstatus:designated ;\n", "", 1), encoding="utf-8")
+
+    result = CliRunner().invoke(main, ["--root", str(project), "validate", "--lang", "en"])
+
+    assert result.exit_code == 1
+    assert "The designation needs exactly one icp:designationStatus" in result.output
+    assert result.output.splitlines()[-1].startswith("1 violation, ")
