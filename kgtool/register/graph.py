@@ -18,23 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from ..extract.places import Division
 from ..extract.slugs import pinyin_slug, unique
-from ..namespaces import BASE, ICP
+from ..namespaces import AGENCY, DOC, ELI, ICP, ID, PLACE, VOCAB
 from .read import Site, read_batch
 
-ELI = Namespace("http://data.europa.eu/eli/ontology#")
-DCTERMS = Namespace("http://purl.org/dc/terms/")
-DOC = Namespace(f"{BASE}id/doc/")
-CARRIER = Namespace(f"{BASE}id/carrier/")
-DESIGNATION = Namespace(f"{BASE}id/designation/")
-PLACE = Namespace(f"{BASE}id/place/")
-AGENCY = Namespace(f"{BASE}id/agency/")
-CTYPE = Namespace(f"{BASE}vocab/carrier-type/")
-DOCKIND = Namespace(f"{BASE}vocab/document-kind/")
-DSTATUS = Namespace(f"{BASE}vocab/designation-status/")
+CARRIER = Namespace(f"{ID}carrier/")
+DESIGNATION = Namespace(f"{ID}designation/")
 
 SOURCES = Path("sources") / "heritage"
 BATCHES_FILE = "batches.tsv"
@@ -102,7 +94,7 @@ def _describe_list(graph: Graph, batch: Batch) -> None:
     graph.add((doc, RDF.type, ICP.HeritageList))
     graph.add((doc, RDFS.label, Literal(list_label(batch), lang="zh")))
     graph.add((doc, ICP.translation, Literal(f"National industrial heritage list, batch {batch.number}", lang="en")))
-    graph.add((doc, ELI.type_document, DOCKIND["heritage-list"]))
+    graph.add((doc, ELI.type_document, VOCAB["document-kind/heritage-list"]))
     graph.add((doc, ELI.id_local, Literal(batch.document_number)))
     graph.add((doc, ELI.date_document, Literal(batch.date, datatype=XSD.date)))
     graph.add((doc, ELI.passed_by, AGENCY["cn-miit"]))
@@ -127,7 +119,7 @@ def _describe_site(graph: Graph, batch: Batch, site: Site, slug: str) -> None:
     graph.add((carrier, SKOS.prefLabel, Literal(site.name, lang="zh")))
     if site.applied_name and site.applied_name != site.name:
         graph.add((carrier, SKOS.altLabel, Literal(site.applied_name, lang="zh")))
-    graph.add((carrier, ICP.carrierType, CTYPE["national-industrial-heritage"]))
+    graph.add((carrier, ICP.carrierType, VOCAB["carrier-type/national-industrial-heritage"]))
     graph.add((carrier, ICP.address, Literal(site.address, lang="zh")))
     graph.add((carrier, ICP.province, _place(site.province)))
     for prefecture in site.prefectures:
@@ -143,7 +135,7 @@ def _describe_site(graph: Graph, batch: Batch, site: Site, slug: str) -> None:
     graph.add((designation, ICP.rowNumber, Literal(site.number)))
     graph.add((designation, ICP.sourceLine, Literal(site.line)))
     status = "reviewed-outcome-unrecorded" if batch.reviewed_by else "designated"
-    graph.add((designation, ICP.designationStatus, DSTATUS[status]))
+    graph.add((designation, ICP.designationStatus, VOCAB[f"designation-status/{status}"]))
     # The core items and the applicant are the row's: a later row may add core items to a site.
     graph.add((designation, ICP.coreItems, Literal(site.core_items, lang="zh")))
     parts = [part.strip() for part in site.core_items.rstrip("。；").split("；")]
