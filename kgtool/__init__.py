@@ -14,7 +14,7 @@ A library first; the `kgtool` command is a thin layer over these functions:
 __version__ = "0.1.0"
 
 from .build import build, changed_inputs, open_build
-from .errors import BuildMissingError, InputError, KgtoolError, ReasoningError
+from .errors import BuildMissingError, InputError, KgtoolError, QueryTimeoutError, ReasoningError
 from .load import load_dataset, parse_turtle
 from .project import Project, find_project
 from .reason import Closure, owl_rl_closure
@@ -29,15 +29,17 @@ def query(
     root=None,
     endpoint: str | None = None,
     asserted: bool = False,
+    timeout: float | None = None,
 ) -> QueryResult:
     """Run a saved query (a name in queries/, or a .rq path) with its parameters, on the
-    last build — or on a SPARQL endpoint — and return its rows."""
-    from .queries import find_query, run_query, run_remote
+    last build — or on a SPARQL endpoint — and return its rows. With `timeout`
+    (seconds), a query still running then is stopped (QueryTimeoutError)."""
+    from .queries import QUERY_TIMEOUT, find_query, run_query, run_remote
 
     saved = find_query(find_project(root).queries_dir, name)
     if endpoint:
-        return run_remote(endpoint, saved, params)
-    return run_query(open_build(root), saved, params, inferred=not asserted)
+        return run_remote(endpoint, saved, params, timeout=timeout or QUERY_TIMEOUT)
+    return run_query(open_build(root), saved, params, inferred=not asserted, timeout=timeout)
 
 
 __all__ = [
@@ -47,6 +49,7 @@ __all__ = [
     "InputError",
     "KgtoolError",
     "Project",
+    "QueryTimeoutError",
     "ReasoningError",
     "build",
     "changed_inputs",

@@ -21,6 +21,7 @@ from .formats import FORMATS, render
 from .namespaces import BASE
 from .progress import TerminalProgress
 from .project import find_project
+from .queries import QUERY_TIMEOUT
 from .serve import DEFAULT_HOST, DEFAULT_PORT
 
 # Each command imports the rest of what it uses when it runs: `kgtool query`
@@ -226,8 +227,8 @@ def _parameters(pairs: tuple[str, ...]) -> dict[str, str]:
 )
 @click.option("--asserted", is_flag=True, help="Answer from the asserted triples only, without the inferred closure.")
 @click.option("--endpoint", metavar="URL", help="Run the query on this SPARQL 1.1 endpoint instead of the last build.")
-@click.option("--timeout", default=30, show_default=True, type=click.IntRange(1, 3600),
-              help="Seconds to wait for --endpoint.")
+@click.option("--timeout", default=QUERY_TIMEOUT, show_default=True, type=click.IntRange(1, 86400),
+              help="Seconds the query may run, on the build or --endpoint, before it is stopped.")
 @click.pass_obj
 def query(options, name, params, output_format, asserted, endpoint, timeout):
     """Run a saved query (by NAME, see `kgtool queries`) or a .rq file on the last build.
@@ -249,7 +250,7 @@ def query(options, name, params, output_format, asserted, endpoint, timeout):
     if endpoint:
         result = run_remote(endpoint, saved, params=given, timeout=timeout)
     else:
-        result = run_query(_open_build(options), saved, params=given, inferred=not asserted)
+        result = run_query(_open_build(options), saved, params=given, inferred=not asserted, timeout=timeout)
     click.echo(render(result, output_format), nl=False)
 
 
@@ -407,13 +408,17 @@ def publish(options, out, base_url, release_version, issued, sparql_endpoint):
 @click.option("--writable", is_flag=True,
               help="Accept SPARQL updates and graph store writes, on a copy of the build's store "
               "that is discarded when the server stops.")
+@click.option("--timeout", default=QUERY_TIMEOUT, show_default=True, type=click.IntRange(1, 86400),
+              help="Seconds a SPARQL query may run before it is stopped (503).")
 @click.pass_obj
-def serve(options, host, port, writable):
+def serve(options, host, port, writable, timeout):
     """Run a local SPARQL 1.1 endpoint over the last build, with the Oxigraph server.
 
     The build's own Oxigraph store (BUILD/store/) is served read-only, nothing
     loaded or copied, the default graph being the union of the named graphs, as
     the saved queries expect; with --writable, a copy that is discarded on exit.
+    A query still running after --timeout seconds is stopped and answered 503
+    (Oxigraph cannot cancel a query, so its process is restarted).
     Prints the endpoint, Oxigraph's query page, and a page of the saved queries
     that opens each in the query page with one click. Ctrl-C stops it.
 
@@ -430,7 +435,7 @@ def serve(options, host, port, writable):
     if not is_loopback(host):
         click.echo(f"Warning: listening on {host} makes the endpoint reachable from other machines", err=True)
     try:
-        with serve_build(build, find_project(options["root"]).queries_dir, host, port, writable) as server:
+        with serve_build(build, find_project(options["root"]).queries_dir, host, port, writable, timeout) as server:
             # Ctrl-C and `kill` stop the server cleanly, even when it was started where
             # SIGINT is ignored (a script's `kgtool serve &`) — and from the moment
             # "Press Ctrl-C" is printed, so the handlers go in first.
@@ -450,6 +455,7 @@ def _echo_server(build, server) -> None:
     triples = build.summary["asserted_triples"] + build.summary["inferred_triples"]
     mode = "writable (a copy, discarded on exit)" if server.writable else "read-only"
     click.echo(f"Serving the build in {build.path} ({triples:,} triples), {mode}, with Oxigraph")
+    click.echo(f"  queries stop after {server.timeout:g} s (--timeout)")
     click.echo(f"  SPARQL endpoint  {server.endpoint}")
     if server.writable:
         click.echo(f"  SPARQL update    {server.update_endpoint}")

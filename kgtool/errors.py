@@ -38,3 +38,14 @@ class BuildMissingError(KgtoolError):
         super().__init__(
             f"no build found in {build_dir}; run `kgtool build` first"
         )
+
+
+class QueryTimeoutError(KgtoolError):
+    """A query ran longer than the time it was given and was stopped."""
+
+    def __init__(self, seconds: float, query: str = "the query"):
+        self.seconds = seconds
+        super().__init__(
+            f"{query} ran longer than {seconds:g} s and was stopped; "
+            "give it more time with --timeout, or narrow it (a LIMIT, a more selective pattern)"
+        )

@@ -28,11 +28,15 @@ from dataclasses import dataclass, field
 from itertools import product
 from pathlib import Path
 
-from .errors import InputError, KgtoolError
+from .errors import InputError, KgtoolError, QueryTimeoutError
 from .http_errors import describe_failure
 from .store import Build
+from .worker import QueryFailure, query_in_child
 
 REQUIRED_KEYS = ("summary", "description", "columns")
+# Seconds a query may run, by default, in `kgtool query` and `kgtool serve`: a
+# saved query at a million triples takes up to half of it when nothing is kept.
+QUERY_TIMEOUT = 60
 LIST_KEYS = {"tags", "columns"}
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _HEADER_LINE = re.compile(r"^#\+\s?(?P<body>.*)$")
@@ -233,14 +237,22 @@ def find_query(queries_dir: Path, name_or_path: str) -> SavedQuery:
     return load_query(path)
 
 
-def run_query(build: Build, query: SavedQuery, params: dict[str, str] | None = None, inferred: bool = True) -> QueryResult:
+def run_query(
+    build: Build,
+    query: SavedQuery,
+    params: dict[str, str] | None = None,
+    inferred: bool = True,
+    timeout: float | None = None,
+) -> QueryResult:
     """Answer a saved query from a build, with its parameters bound as RDF terms (the
     same VALUES block a remote endpoint gets): asserted and inferred triples, or
     asserted only.
 
     A saved query the build answered when it was made (its text unchanged, the
     parameters at their defaults) is read from the build's stored rows; any other
-    is evaluated on the build's store."""
+    is evaluated on the build's store — in a child process stopped after `timeout`
+    seconds when one is given (QueryTimeoutError), which reads the store on disk
+    even for a build opened in memory."""
     text = with_values(query.text, query.bindings(params))
     if inferred:
         stored = build.stored_answer(query.name, text)
@@ -248,18 +260,29 @@ def run_query(build: Build, query: SavedQuery, params: dict[str, str] | None = N
             return QueryResult(*stored)
     # The union of all named graphs is Oxigraph's fast path; a list of graphs (all but
     # the inferred one) is several times slower, and only --asserted needs it.
-    graphs = {"use_default_graph_as_union": True} if inferred else {"default_graph": build.default_graphs(False)}
-    return evaluate(build.store, query.name, text, **graphs)
+    graphs = None if inferred else build.default_graphs(False)
+    if timeout is not None:
+        return _result(query.name, lambda: query_in_child(build.store_folder, text, timeout, graphs))
+    dataset = {"use_default_graph_as_union": True} if graphs is None else {"default_graph": graphs}
+    return evaluate(build.store, query.name, text, **dataset)
 
 
 def evaluate(store, name: str, text: str, **graphs) -> QueryResult:
     """The rows of a query on a pyoxigraph store, every value as a plain string."""
+    return _result(name, lambda: store.query(text, **graphs))
+
+
+def _result(name: str, solve) -> QueryResult:
+    # `solve` gives pyoxigraph QuerySolutions, whichever process evaluated them.
     try:
-        result = store.query(text, **graphs)
+        result = solve()
         columns = [variable.value for variable in result.variables]
         rows = [{column: "" if value is None else value.value for column, value in zip(columns, row)} for row in result]
-    except (SyntaxError, OSError, TypeError, ValueError) as error:
-        raise KgtoolError(f"the query '{name}' failed on the build: {type(error).__name__}: {error}") from None
+    except QueryTimeoutError as timeout:
+        raise QueryTimeoutError(timeout.seconds, f"the query '{name}'") from None
+    except (SyntaxError, OSError, TypeError, ValueError, QueryFailure) as error:
+        reason = error if isinstance(error, QueryFailure) else f"{type(error).__name__}: {error}"
+        raise KgtoolError(f"the query '{name}' failed on the build: {reason}") from None
     return QueryResult(columns, rows)
 
 
@@ -299,7 +322,7 @@ def with_values(text: str, bindings: dict) -> str:
 
 
 def run_remote(
-    endpoint: str, query: SavedQuery, params: dict[str, str] | None = None, timeout: float = 30.0
+    endpoint: str, query: SavedQuery, params: dict[str, str] | None = None, timeout: float = QUERY_TIMEOUT
 ) -> QueryResult:
     """Answer a saved query from any SPARQL 1.1 endpoint, through SPARQLWrapper."""
     from SPARQLWrapper import JSON, SPARQLWrapper

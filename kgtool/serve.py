@@ -1,11 +1,12 @@
 """`serve`: a local SPARQL 1.1 endpoint over the last build, answered by the Oxigraph server.
 
-kgtool does not answer HTTP itself. It runs the `oxigraph` server binary, as a
-child process, read-only on the build's own Oxigraph store (`build/store/`,
-which readers share: `kgtool query` works beside it) — so a server over a
-million triples starts in a second, with nothing loaded or copied — and writes
-a page of the saved queries whose links open each query in the YASGUI page
-that Oxigraph serves at `/`.
+The engine is the `oxigraph` server binary, run as a child process on a loopback
+port, read-only on the build's own Oxigraph store (`build/store/`, which readers
+share: `kgtool query` works beside it) — so a server over a million triples
+starts in a second, with nothing loaded or copied. Users reach it through the
+front in kgtool.gateway, which gives each query a time limit. `serve` also
+writes a page of the saved queries whose links open each query in the YASGUI
+page that Oxigraph serves at `/`.
 
 Why links into Oxigraph's page: the server cannot serve files of ours, and a
 page of ours that queried the endpoint itself would need CORS and its own
@@ -20,9 +21,11 @@ from __future__ import annotations
 import html
 import ipaddress
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +35,8 @@ from urllib.parse import quote, urlencode
 from pyoxigraph import Literal, NamedNode, Variable
 
 from .errors import KgtoolError
-from .queries import SavedQuery, catalogue, with_values
+from .gateway import Forwarder, Front
+from .queries import QUERY_TIMEOUT, SavedQuery, catalogue, with_values
 from .store import Build
 
 DEFAULT_HOST = "127.0.0.1"
@@ -90,6 +94,9 @@ class Server:
     writable: bool
     log: Path
     scratch: tempfile.TemporaryDirectory = field(repr=False)
+    command: list[str] = field(default_factory=list, repr=False)
+    address: tuple[str, int] = (DEFAULT_HOST, DEFAULT_PORT)
+    generation: int = 0  # how many times `restart` replaced the process
     page: Path | None = None
 
     @property
@@ -112,17 +119,25 @@ class Server:
         """Oxigraph's YASGUI page."""
         return f"{self.url}/"
 
+    def failure(self) -> str | None:
+        """Why the server stopped, if it has: its exit code and message."""
+        code = self.process.poll()
+        if code is None:
+            return None
+        reason = _error_line(self.log.read_text(encoding="utf-8", errors="replace"))
+        return f"the Oxigraph server at {self.url} stopped (exit code {code}): {reason}"
+
     def wait(self) -> None:
         """Block while the server runs. It stops on its own only when it fails, so
         returning means an error, raised as KgtoolError with the server's message."""
-        code = self.process.wait()
-        raise KgtoolError(
-            f"the Oxigraph server at {self.url} stopped (exit code {code}): "
-            f"{_error_line(self.log.read_text(encoding='utf-8', errors='replace'))}"
-        )
+        self.process.wait()
+        raise KgtoolError(self.failure())
 
-    def stop(self) -> None:
-        """Terminate the server and remove its temporary files."""
+    def _launch(self) -> None:
+        with self.log.open("wb") as output:
+            self.process = subprocess.Popen(self.command, stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT)
+
+    def _end_process(self) -> None:
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -130,6 +145,18 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+    def restart(self) -> None:
+        """Stop the process, with whatever it was evaluating, and start it again on the
+        same store; return once it listens."""
+        self._end_process()
+        self._launch()
+        self.generation += 1
+        _wait_until_listening(self)
+
+    def stop(self) -> None:
+        """Terminate the server and remove its temporary files."""
+        self._end_process()
         self.scratch.cleanup()
 
     def __enter__(self) -> "Server":
@@ -139,9 +166,11 @@ class Server:
         self.stop()
 
 
-def _wait_until_listening(server: Server, host: str, port: int) -> None:
+def _wait_until_listening(server: Server) -> None:
     # The server's own word, not a probe of the port: a probe would also succeed
     # against another program already listening there.
+    host, port = server.address
+    where = f"{host}:{port}"
     deadline = time.monotonic() + START_SECONDS
     while True:
         output = server.log.read_text(encoding="utf-8", errors="replace")
@@ -153,42 +182,102 @@ def _wait_until_listening(server: Server, host: str, port: int) -> None:
                 raise KgtoolError(
                     f"port {port} on {host} is already in use; stop the program using it or choose another with --port"
                 )
-            raise KgtoolError(f"the Oxigraph server could not start on {host}:{port}: {reason}")
+            raise KgtoolError(f"the Oxigraph server could not start on {where}: {reason}")
         if time.monotonic() > deadline:
-            raise KgtoolError(f"the Oxigraph server did not start on {host}:{port} within {START_SECONDS} s")
+            raise KgtoolError(f"the Oxigraph server did not start on {where} within {START_SECONDS} s")
         time.sleep(0.05)
 
 
-def start_oxigraph(store: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, writable: bool = False) -> Server:
+def start_oxigraph(
+    store: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, writable: bool = False, timeout: float | None = None
+) -> Server:
     """Run the Oxigraph server on an Oxigraph store folder and return once it listens.
 
     The default graph is the union of the named graphs, as the saved queries
     expect. A writable server works on a temporary copy of `store` (an empty
-    folder gives an empty store), so the store itself never changes."""
+    folder gives an empty store), so the store itself never changes. `timeout`
+    is passed to Oxigraph (`--timeout-s`), which applies it where it can."""
     scratch = tempfile.TemporaryDirectory(prefix="kgtool-serve-")
     try:
         location = store
         if writable:
             location = Path(scratch.name) / STORE
             shutil.copytree(store, location)
-        log = Path(scratch.name) / "oxigraph.log"
         bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
         command = [
             oxigraph_binary(), "serve" if writable else "serve-read-only",
             "--location", str(location), "--bind", bind, "--union-default-graph",
         ]
-        with log.open("wb") as output:
-            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT)
+        if timeout is not None:
+            command += ["--timeout-s", str(int(timeout))]
+        server = Server(None, f"http://{_url_host(host)}:{port}", writable, Path(scratch.name) / "oxigraph.log",
+                        scratch, command, (host, port))
+        server._launch()
     except BaseException:
         scratch.cleanup()
         raise
-    server = Server(process, f"http://{_url_host(host)}:{port}", writable, log, scratch)
     try:
-        _wait_until_listening(server, host, port)
+        _wait_until_listening(server)
     except BaseException:
         server.stop()
         raise
     return server
+
+
+@dataclass
+class Service:
+    """What `serve` runs: the front on the public address (queries get a time limit)
+    and the Oxigraph server behind it on a loopback port. Use it as a context
+    manager, or call `stop()`."""
+
+    front: Front
+    engine: Server
+    url: str
+    timeout: float
+    page: Path | None = None
+    _restarts: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    endpoint = Server.endpoint
+    update_endpoint = Server.update_endpoint
+    graph_store = Server.graph_store
+    query_page = Server.query_page
+
+    @property
+    def writable(self) -> bool:
+        return self.engine.writable
+
+    @property
+    def process(self) -> subprocess.Popen:
+        """The Oxigraph server's process (it changes when a query overruns)."""
+        return self.engine.process
+
+    def restart_engine(self, generation: int) -> None:
+        """Replace the engine running a query past its time, unless it was replaced since."""
+        with self._restarts:
+            if self.engine.generation == generation:
+                self.engine.restart()
+
+    def wait(self) -> None:
+        """Block while the service runs; it stops on its own only when it fails, so
+        returning means an error, raised as KgtoolError."""
+        while True:
+            time.sleep(0.2)
+            with self._restarts:  # a restart is not a failure
+                stopped = self.engine.failure()
+            if stopped:
+                raise KgtoolError(stopped.replace(self.engine.url, self.url))
+            if not self.front.running:
+                raise KgtoolError(f"the HTTP front of kgtool serve at {self.url} stopped")
+
+    def stop(self) -> None:
+        self.front.stop()
+        self.engine.stop()
+
+    def __enter__(self) -> "Service":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.stop()
 
 
 def _placeholder(parameter) -> tuple:
@@ -259,9 +348,11 @@ def serve(
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     writable: bool = False,
-) -> Server:
-    """Serve a build as a SPARQL 1.1 endpoint with the Oxigraph server, and write the
-    page of the saved queries in `queries_dir` to the server's temporary folder.
+    timeout: float = QUERY_TIMEOUT,
+) -> Service:
+    """Serve a build as a SPARQL 1.1 endpoint — the Oxigraph server behind a front that
+    stops any query running longer than `timeout` seconds — and write the page of the
+    saved queries in `queries_dir` to the server's temporary folder.
 
     Read-only unless `writable` (then updates go to a copy that is dropped when
     the server stops). Stop it with `stop()` or use it in a `with` block:
@@ -272,10 +363,23 @@ def serve(
     # Headers only: a broken header stops here, before anything starts; the
     # queries' SPARQL is Oxigraph's to check when a link runs one.
     queries = catalogue(queries_dir, check_syntax=False).values()
-    server = start_oxigraph(build.store_folder, host, port, writable)
+    engine = start_oxigraph(build.store_folder, DEFAULT_HOST, _free_port(), writable, timeout)
     try:
-        server.page = write_query_page(Path(server.scratch.name) / QUERY_PAGE, queries, server.url)
+        service = Service(None, engine, f"http://{_url_host(host)}:{port}", timeout)
+        service.front = Front(Forwarder(engine, timeout, service.restart_engine), host, port)
     except BaseException:
-        server.stop()
+        engine.stop()
         raise
-    return server
+    try:
+        service.page = write_query_page(Path(engine.scratch.name) / QUERY_PAGE, queries, service.url)
+    except BaseException:
+        service.stop()
+        raise
+    return service
+
+
+def _free_port() -> int:
+    # For the engine behind the front: loopback, chosen by the system.
+    with socket.socket() as probe:
+        probe.bind((DEFAULT_HOST, 0))
+        return probe.getsockname()[1]
