@@ -8,7 +8,8 @@ A library first; the `kgtool` command is a thin layer over these functions:
     >>> graph = open_build().union       # asserted + inferred, an rdflib Graph
     >>> rows = query("heritage-lead-agencies").rows                  # list of dicts
     >>> frame = query("targets").to_dataframe()                      # with pandas
-    >>> query("heritage-lead-agencies", {"theme": "museums"}, endpoint="http://…/query")
+    >>> query("heritage-lead-agencies", theme="museums", endpoint="http://…/query")
+    >>> sparql("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows      # any question
 """
 
 __version__ = "0.1.0"
@@ -19,27 +20,59 @@ from .load import load_dataset, parse_turtle
 from .project import Project, find_project
 from .reason import Closure, owl_rl_closure
 from .store import Build
-from .queries import QueryResult
+from .results import QueryResult
 
 
 def query(
     name: str,
-    params: dict[str, str] | None = None,
+    params: dict | None = None,
     *,
     root=None,
+    build: Build | None = None,
     endpoint: str | None = None,
     asserted: bool = False,
     timeout: float | None = None,
+    **keyword_params,
 ) -> QueryResult:
-    """Run a saved query (a name in queries/, or a .rq path) with its parameters, on the
-    last build — or on a SPARQL endpoint — and return its rows. With `timeout`
-    (seconds), a query still running then is stopped (QueryTimeoutError)."""
-    from .queries import QUERY_TIMEOUT, find_query, run_query, run_remote
+    """Run a saved query (a name in queries/, or a .rq path) on the last build of the
+    project at `root` (or on `build`, or on a SPARQL endpoint) and return its answer.
+    Parameters go in `params` or as keywords: `query("tasks-by-theme", theme="museums")`.
+    With `timeout` (seconds), a query still running then is stopped (QueryTimeoutError)."""
+    from .queries import find_query
 
-    saved = find_query(find_project(root).queries_dir, name)
+    queries_dir = None if str(name).endswith(".rq") else find_project(root).queries_dir
+    saved = find_query(queries_dir, str(name))
+    return _answer(saved, {**(params or {}), **keyword_params}, root, build, endpoint, asserted, timeout)
+
+
+def sparql(
+    text: str,
+    params: dict | None = None,
+    *,
+    source: str = "the query",
+    root=None,
+    build: Build | None = None,
+    endpoint: str | None = None,
+    asserted: bool = False,
+    timeout: float | None = None,
+    **keyword_params,
+) -> QueryResult:
+    """Ask any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) as `query` asks a saved
+    one: the default graph is the union of the build's named graphs, and each keyword
+    binds the variable `?_name` — `sparql("SELECT ?s WHERE { ?s a ?_type }", type=IRI)`.
+    An update is refused; an error names the query as `source`."""
+    from .queries import adhoc_query
+
+    return _answer(adhoc_query(text, source), {**(params or {}), **keyword_params}, root, build, endpoint, asserted, timeout)
+
+
+def _answer(saved, params, root, build, endpoint, asserted, timeout) -> QueryResult:
+    from .queries import QUERY_TIMEOUT, run_query, run_remote
+
+    saved.bindings(params)  # a wrong parameter is reported before anything is read
     if endpoint:
         return run_remote(endpoint, saved, params, timeout=timeout or QUERY_TIMEOUT)
-    return run_query(open_build(root), saved, params, inferred=not asserted, timeout=timeout)
+    return run_query(build or open_build(root), saved, params, inferred=not asserted, timeout=timeout)
 
 
 __all__ = [
@@ -59,5 +92,6 @@ __all__ = [
     "owl_rl_closure",
     "parse_turtle",
     "query",
+    "sparql",
     "QueryResult",
 ]

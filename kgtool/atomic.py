@@ -40,21 +40,26 @@ def staged_folder(target: Path, kind: str, protected: Iterable[Path] = ()) -> It
     Raises KgtoolError, touching nothing, when the target is refused or not writable.
     """
     target = Path(os.path.abspath(target))
-    _check_target(target, kind, protected)
-    staging = _writable(target, lambda: _make_staging(target))
+    check_target(target, kind, protected)
+    with _writing(target):
+        staging = _make_staging(target)
     try:
-        _write_marker(staging, kind)
-        yield staging
-        _writable(target, lambda: _swap_in(staging, target))
+        with _writing(target):  # the disk may fill, or the folder turn read-only, while writing
+            _write_marker(staging, kind)
+            yield staging
+            _swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
 
 
-def _check_target(target: Path, kind: str, protected: Iterable[Path]) -> None:
-    real = target.resolve()
+def check_target(target: Path, kind: str, protected: Iterable[Path]) -> None:
+    """Raise KgtoolError if `target` may not be replaced by a folder of `kind` (see
+    staged_folder, which checks it again); for a command to refuse before long work."""
+    target = Path(os.path.abspath(target))
+    real = Path(os.path.realpath(target))  # realpath, not resolve(): a link loop is not an error here
     for folder in protected:
-        folder = Path(folder).resolve()
+        folder = Path(os.path.realpath(folder))
         if real == folder or folder in real.parents:
             clash = f"it is {folder} or inside it"
         elif real in folder.parents:
@@ -67,6 +72,9 @@ def _check_target(target: Path, kind: str, protected: Iterable[Path]) -> None:
         )
     if not target.exists() and not target.is_symlink():
         return
+    if not target.exists():
+        raise KgtoolError(f"refusing to write the {kind} to {target}: it is a symbolic link that leads nowhere "
+                          "or round in a loop")
     if not target.is_dir():
         raise KgtoolError(f"refusing to write the {kind} to {target}: it is a file, not a folder")
     names = sorted(entry.name for entry in target.iterdir())
@@ -126,15 +134,29 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _writable(target: Path, action):
-    """Run `action`, turning a folder the system will not let us write into one sentence."""
+# Why the system may refuse a write: a read-only file system, a folder not ours, a full
+# disk or quota, a folder in use, a file where a folder should be, a name too long.
+_REFUSALS = (errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT, errno.EBUSY,
+             errno.ENOTDIR, errno.EEXIST, errno.ENAMETOOLONG)
+
+
+@contextmanager
+def _writing(target: Path, outcome: str = "") -> Iterator[None]:
+    """Turn the system's refusal to write `target` (or a file beside or in it) into one
+    sentence, ending with `outcome` (what was and was not written) when given."""
     try:
-        return action()
+        yield
     except OSError as error:
-        if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EBUSY):
-            reason = os.strerror(error.errno).lower()
-            raise KgtoolError(f"cannot write {target}: {reason} ({error.filename or target.parent})") from None
-        raise
+        if error.errno not in _REFUSALS:
+            raise
+        reason = os.strerror(error.errno).lower()
+        where = Path(error.filename or target.parent)
+        hidden = [part for part in (where, *where.parents) if part.name.startswith(f".{target.name}-")]
+        if hidden:  # a file in our hidden staging folder: its name means nothing to a reader
+            where = hidden[-1].parent
+        shown = "" if where == target else f" ({where})"
+        then = f"; {outcome}" if outcome else ""
+        raise KgtoolError(f"cannot write {target}: {reason}{shown}{then}") from None
 
 
 def _swap_in(staging: Path, target: Path) -> None:
@@ -156,15 +178,17 @@ def write_files(contents: dict[Path, bytes], verify) -> None:
     staged: dict[Path, Path] = {}
     try:
         for target, data in contents.items():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(prefix=f".{target.name}-new-", dir=target.parent)
-            staged[target] = Path(name)
-            with open(handle, "wb") as stream:
-                stream.write(data)
+            with _writing(target, "nothing was written"):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                handle, name = tempfile.mkstemp(prefix=f".{target.name}-new-", dir=target.parent)
+                staged[target] = Path(name)
+                with open(handle, "wb") as stream:
+                    stream.write(data)
             verify(target, staged[target])
         for target, temporary in staged.items():
-            temporary.chmod(0o644)
-            temporary.replace(target)
+            with _writing(target):
+                temporary.chmod(0o644)
+                temporary.replace(target)
     except BaseException:
         for temporary in staged.values():
             temporary.unlink(missing_ok=True)

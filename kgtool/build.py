@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pyoxigraph import Store
 
+from . import __version__
 from .atomic import staged_folder
 from .errors import KgtoolError, ReasoningError
 from .load import read_quads
@@ -78,6 +79,7 @@ def build(
         progress("counting")
         summary = summarise(store)
         summary["files"] = records
+        summary["reasoner"] = _reasoner_record(reasoner)
         summary["graphs"] = [record["graph"] for record in records] + [str(INFERRED_GRAPH)]
         progress("writing the store · answering the saved queries")
         # The saved queries are answered on the in-memory store while it is written out,
@@ -86,13 +88,23 @@ def build(
             saving = writer.submit(save_store, store, staging)
             answered, failed = answer_saved_queries(store, project.queries_dir)
             saving.result()
-        for name, (text, result) in answered.items():
-            write_answer(staging, name, text, result.columns, result.rows)
+        for text, result in answered.values():
+            write_answer(staging, result, text)
         summary["answered_queries"] = sorted(answered)
         summary["failed_queries"] = failed
         summary["seconds"] = round(time.perf_counter() - started, 2)
         write_summary(staging, summary)
     return Build(target)
+
+
+def _reasoner_record(reasoner: str) -> dict[str, str]:
+    """Which reasoner made the inferred graph, and its version, as the build records it
+    (a release says so of its inferred dump)."""
+    if reasoner == "owlrl":
+        from importlib.metadata import version
+
+        return {"name": "owlrl", "version": version("owlrl")}
+    return {"name": "rules", "version": __version__}
 
 
 def _load(store, project: Project, files: list[Path], progress: Progress) -> list[dict]:

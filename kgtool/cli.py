@@ -11,6 +11,7 @@ import logging
 import os
 import signal
 import sys
+import threading
 import time
 
 import click
@@ -30,12 +31,35 @@ from .serve import DEFAULT_HOST, DEFAULT_PORT
 
 
 class _Group(click.Group):
+    def parse_args(self, ctx, args):
+        # Python hands on bytes of the command line that are not UTF-8 (a GBK terminal's
+        # 研学) as lone surrogates, which fail deep inside a parser or a store.
+        for arg in args:
+            raw = os.fsencode(arg)
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                shown = raw.decode("utf-8", "replace")
+                raise click.UsageError(
+                    f"the argument '{shown}' is not UTF-8 text (byte {raw[error.start]:#04x}); "
+                    "set the terminal to UTF-8, or put the text in a UTF-8 file"
+                ) from None
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx):
+        # `kill` (SIGTERM) stops a command as Ctrl-C does, so the folder it was writing is
+        # removed and the previous build or release stays as it was (kgtool.atomic); by
+        # default it would end the process on the spot and leave the half-written folder.
+        main_thread = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGTERM, signal.default_int_handler) if main_thread else None
         try:
             return super().invoke(ctx)
         except KgtoolError as error:
             click.echo(f"Error: {error}", err=True)
             ctx.exit(error.exit_code)
+        finally:
+            if main_thread:
+                signal.signal(signal.SIGTERM, previous)
 
 
 def _open_build(options):
@@ -53,6 +77,17 @@ def _open_build(options):
 def _progress(options) -> TerminalProgress:
     # Progress for a person at a terminal; pipes, logs and --quiet stay quiet.
     return TerminalProgress.for_terminal(options["quiet"])
+
+
+def _quiet_after_the_command(ctx, _param, quiet: bool) -> None:
+    # `kgtool build -q` as well as `kgtool -q build`: a user puts it on either side.
+    if quiet:
+        ctx.obj["quiet"] = True
+
+
+# On the commands that draw progress bars, besides the global option.
+_quiet_option = click.option("--quiet", "-q", is_flag=True, expose_value=False, callback=_quiet_after_the_command,
+                             help="No progress bars; the same as `kgtool --quiet COMMAND`.")
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -101,6 +136,7 @@ def main(ctx, root, build_dir, quiet):
 @click.option("--reasoner", type=click.Choice(["rules", "owlrl"]), default="rules", show_default=True,
               help="rules: kgtool's OWL 2 RL rules for what the ontology uses, in the store (fast); "
               "owlrl: the reference reasoner, for an ontology beyond those rules (slow beyond ~100k triples).")
+@_quiet_option
 @click.pass_obj
 def build(options, reasoner):
     """Load the ontology, vocabularies and every graph, reason, and store the build.
@@ -183,17 +219,23 @@ def stats(options, output_format):
 
 
 @main.command()
+@click.argument("name", required=False)
 @click.pass_obj
-def queries(options):
-    """List the saved queries of queries/: name, what each answers, its columns.
+def queries(options, name):
+    """List the saved queries of queries/: name, what each answers, its columns; or,
+    given a NAME, that query in full, with the values its parameters take on the build.
 
     \b
-    Example:
+    Examples:
       kgtool queries
+      kgtool queries tasks-by-theme
     """
-    from .queries import catalogue
+    from .queries import catalogue, find_query
 
-    queries = catalogue(find_project(options["root"]).queries_dir).values()
+    queries_dir = find_project(options["root"]).queries_dir
+    if name:
+        return _describe_query(options, find_query(queries_dir, name))
+    queries = catalogue(queries_dir).values()
     width = max((len(query.name) for query in queries), default=0) + 2  # the longest name stays apart
     for query in queries:
         click.echo(f"{query.name:<{width}}{query.summary}")
@@ -201,6 +243,25 @@ def queries(options):
         for parameter in query.params:
             default = f" (default {parameter.default})" if parameter.default else " (required)"
             click.echo(f"{'':<{width}}--param {parameter.name}=…{default}: {parameter.description}")
+
+
+def _describe_query(options, query) -> None:
+    from .errors import BuildMissingError
+    from .queries import allowed_values
+
+    click.echo(f"{query.name}: {query.summary}\n\n{query.description}\n\ncolumns: {', '.join(query.columns)}")
+    try:
+        build = _open_build(options) if query.params else None
+    except BuildMissingError:
+        build = None
+    for parameter in query.params:
+        default = f"default {parameter.default}" if parameter.default else "required"
+        click.echo(f"\n--param {parameter.name}=…  ({parameter.kind}, {default})\n  {parameter.description}")
+        values = allowed_values(build, parameter) if build else None
+        if values is not None:
+            click.echo(f"  values on the build: {', '.join(values)}")
+        elif parameter.kind.startswith("iri:"):
+            click.echo("  (run `kgtool build` to list the values it takes)")
 
 
 def _parameters(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -214,9 +275,10 @@ def _parameters(pairs: tuple[str, ...]) -> dict[str, str]:
 
 
 @main.command()
-@click.argument("name")
+@click.argument("name", required=False)
+@click.option("-e", "--sparql", "text", metavar="QUERY", help="A SPARQL query to ask instead of a saved one.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="A value for one of the query's parameters (see `kgtool queries`); repeatable.")
+              help="A value for one of the query's parameters (see `kgtool queries NAME`); repeatable.")
 @click.option(
     "--format",
     "output_format",
@@ -225,33 +287,48 @@ def _parameters(pairs: tuple[str, ...]) -> dict[str, str]:
     show_default=True,
     help="table for people; csv, tsv or json for R and pandas; md for documents.",
 )
+@click.option("--bom", is_flag=True, help="Begin csv or tsv with a UTF-8 byte-order mark, so Excel reads Chinese right.")
 @click.option("--asserted", is_flag=True, help="Answer from the asserted triples only, without the inferred closure.")
 @click.option("--endpoint", metavar="URL", help="Run the query on this SPARQL 1.1 endpoint instead of the last build.")
 @click.option("--timeout", default=QUERY_TIMEOUT, show_default=True, type=click.IntRange(1, 86400),
               help="Seconds the query may run, on the build or --endpoint, before it is stopped.")
 @click.pass_obj
-def query(options, name, params, output_format, asserted, endpoint, timeout):
-    """Run a saved query (by NAME, see `kgtool queries`) or a .rq file on the last build.
+def query(options, name, text, params, output_format, bom, asserted, endpoint, timeout):
+    """Ask the last build a saved query (by NAME, see `kgtool queries`), a .rq file
+    (with or without a #+ header), a query on stdin (-) or one given with -e.
+
+    The default graph is the union of the build's named graphs; ?_name variables
+    are parameters (--param name=value). Updates are refused.
 
     \b
     Examples:
       kgtool query documents
-      kgtool query responsibilities --format csv > responsibilities.csv
+      kgtool query responsibilities --format csv --bom > responsibilities.csv
       kgtool query my-question.rq --format json
-      kgtool query heritage-lead-agencies --param theme=museums
+      kgtool query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s a ?type }'
+      echo 'ASK { ?s ?p ?o }' | kgtool query -
+      kgtool query tasks-by-theme --param theme=museums
       kgtool query documents --endpoint http://127.0.0.1:7878/query
     """
-    from .queries import find_query, run_query, run_remote
+    import kgtool
 
-    project_queries = find_project(options["root"]).queries_dir
-    saved = find_query(project_queries, name)
+    if (name is None) == (text is None):
+        raise click.UsageError("give one query: a saved query's NAME, a .rq file, - for stdin, or -e 'SELECT …'")
+    source = "the query given with -e"
+    if name == "-":
+        from .files import decode_utf8
+
+        source = "the query on stdin"
+        text = decode_utf8(source, sys.stdin.buffer.read())  # GBK on stdin: a sentence, not a traceback
     given = _parameters(params)
-    saved.bindings(given)  # a wrong parameter is reported before anything is read
-    if endpoint:
-        result = run_remote(endpoint, saved, params=given, timeout=timeout)
+    where = {"endpoint": endpoint, "asserted": asserted, "timeout": timeout}
+    if not endpoint:
+        where["build"] = _open_build(options)
+    if text is None:
+        result = kgtool.query(name, given, root=options["root"], **where)
     else:
-        result = run_query(_open_build(options), saved, params=given, inferred=not asserted, timeout=timeout)
-    click.echo(render(result, output_format), nl=False)
+        result = kgtool.sparql(text, given, source=source, **where)
+    click.echo(render(result, output_format, bom=bom), nl=False)
 
 
 @main.command()
@@ -335,6 +412,7 @@ def register(options, check):
 @click.option("--engine", default="turbo", show_default=True, metavar="turbo|pyshacl",
               help="The SHACL engine: turbo (pyshacl-turbo, fast) or pyshacl (pySHACL, the reference; "
                    "same report, ten to twenty times slower).")
+@_quiet_option
 @click.pass_obj
 def validate(options, files, framework, output_format, language, strict, engine):
     """Check plan graphs against the model (shapes/core.ttl) and the national framework (shapes/framework.ttl).
@@ -372,6 +450,7 @@ def validate(options, files, framework, output_format, language, strict, engine)
 @click.option("--version", "release_version", metavar="V", help="The release's version. Default: the ontology's owl:versionInfo.")
 @click.option("--issued", metavar="YYYY-MM-DD", help="The release date to state; none is written unless given.")
 @click.option("--sparql-endpoint", metavar="URL", help="A public SPARQL endpoint serving this release, for void.ttl.")
+@_quiet_option
 @click.pass_obj
 def publish(options, out, base_url, release_version, issued, sparql_endpoint):
     """Write a release of the last build: dumps, VoID/DCAT, HTML pages and checksums.
@@ -419,8 +498,9 @@ def serve(options, host, port, writable, timeout):
     the saved queries expect; with --writable, a copy that is discarded on exit.
     A query still running after --timeout seconds is stopped and answered 503
     (Oxigraph cannot cancel a query, so its process is restarted).
-    Prints the endpoint, Oxigraph's query page, and a page of the saved queries
-    that opens each in the query page with one click. Ctrl-C stops it.
+    Prints the endpoint, Oxigraph's query page, and the saved queries' pages
+    (/queries/: a form, the answer, CSV/TSV/JSON, a link into the query page;
+    /openapi.json describes them). Ctrl-C stops it.
 
     \b
     Examples:
@@ -461,7 +541,7 @@ def _echo_server(build, server) -> None:
         click.echo(f"  SPARQL update    {server.update_endpoint}")
         click.echo(f"  graph store      {server.graph_store}")
     click.echo(f"  query page       {server.query_page}")
-    click.echo(f"  saved queries    {server.page.as_uri()}")
+    click.echo(f"  saved queries    {server.queries_page}")
     click.echo("Press Ctrl-C to stop.")
 
 
@@ -505,7 +585,7 @@ def push(options, endpoint, graph_store, user, password_env, replace, release_di
       kgtool push --endpoint http://127.0.0.1:7878/sparql --graph-store http://127.0.0.1:7878/store
       kgtool push --endpoint http://127.0.0.1:8890/sparql-auth --graph-store http://127.0.0.1:8890/sparql-graph-crud-auth \\
           --user dba --password-env VIRTUOSO_PASSWORD --replace
-      kgtool push --release dist/icpkg-0.1.0 --endpoint http://127.0.0.1:3030/icpkg
+      kgtool push --release dist --endpoint http://127.0.0.1:3030/icpkg --replace   # after kgtool publish
     """
     from .push import build_graphs, graphs_in_release
     from .push import push as push_graphs

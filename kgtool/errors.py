@@ -40,6 +40,14 @@ class BuildMissingError(KgtoolError):
         )
 
 
+class BuildDamagedError(KgtoolError):
+    """The build's store cannot be read: a file of it is missing, cut short or garbled."""
+
+    def __init__(self, build_dir: Path, reason: str):
+        self.build_dir = build_dir
+        super().__init__(f"the build in {build_dir} is damaged ({reason}); run `kgtool build` to make it again")
+
+
 class QueryTimeoutError(KgtoolError):
     """A query ran longer than the time it was given and was stopped."""
 

@@ -1,4 +1,9 @@
-"""Write query results as a table for people, or CSV, TSV, JSON or Markdown for programs."""
+"""Write query results as a table for people, or CSV, TSV, JSON or Markdown for programs.
+
+The table and Markdown keep one row per line: a line break inside a value (an
+item's text can hold one) is shown as ↵. CSV and TSV keep values whole (quoted
+where needed); JSON gives numbers, dates and booleans their JSON types, and null
+where a variable is unbound."""
 
 from __future__ import annotations
 
@@ -9,9 +14,10 @@ import json
 import re
 import unicodedata
 
-from .queries import QueryResult
+from .results import QueryResult, json_value
 
 FORMATS = ("table", "csv", "tsv", "json", "md")
+LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
 PAST_THE_BMP = re.compile("[\U00010000-\U0010FFFF]")  # ideographs of extensions B–G, emoji
 
 
@@ -42,12 +48,17 @@ def _width(text: str) -> int:
     return width
 
 
+def _one_line(text: str) -> str:
+    return LINE_BREAK.sub("↵", text)
+
+
 def _table(result: QueryResult) -> str:
     # Column by column, each distinct value measured and padded once: a table repeats
     # its values (an item's text in every row of its bodies). The last column, often
     # the longest, is not padded: nothing follows it.
     columns = result.columns
-    cells = {c: [row[c] for row in result.rows] for c in columns}
+    shown = {value: _one_line(value) for row in result.rows for value in row.values()}
+    cells = {c: [shown[row[c]] for row in result.rows] for c in columns}
     distinct = {c: {c, *cells[c]} for c in columns}
     width_of = {value: _width(value) for values in distinct.values() for value in values}
     widths = {c: max(map(width_of.__getitem__, distinct[c])) for c in columns}
@@ -70,23 +81,26 @@ def _delimited(result: QueryResult, delimiter: str) -> str:
 
 def _markdown(result: QueryResult) -> str:
     def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
+        return _one_line(text).replace("|", "\\|")
 
     lines = ["| " + " | ".join(result.columns) + " |", "|" + "---|" * len(result.columns)]
     lines += ["| " + " | ".join(cell(r[c]) for c in result.columns) + " |" for r in result.rows]
     return "\n".join(lines) + "\n"
 
 
-def render(result: QueryResult, output_format: str) -> str:
-    """The result in one of FORMATS."""
+def render(result: QueryResult, output_format: str, bom: bool = False) -> str:
+    """The result in one of FORMATS; csv and tsv begin with a byte-order mark if `bom`
+    (Excel reads a file without one in the system's code page, and garbles Chinese)."""
+    mark = "\ufeff" if bom else ""
     if output_format == "table":
         return _table(result)
     if output_format == "csv":
-        return _delimited(result, ",")
+        return mark + _delimited(result, ",")
     if output_format == "tsv":
-        return _delimited(result, "\t")
+        return mark + _delimited(result, "\t")
     if output_format == "json":
-        return json.dumps(result.rows, ensure_ascii=False, indent=2) + "\n"
+        records = [{column: json_value(value) for column, value in record.items()} for record in result.records()]
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
     if output_format == "md":
         return _markdown(result)
     raise ValueError(f"unknown format {output_format!r}; choose one of {', '.join(FORMATS)}")

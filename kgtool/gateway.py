@@ -120,11 +120,12 @@ def _listening_socket(host: str, port: int) -> socket.socket:
 
 
 class Front:
-    """The front, listening on host:port in a thread of this process until `stop()`."""
+    """The front, listening on host:port in a thread of this process until `stop()`:
+    `routes` of kgtool's own first (the saved queries' API), the engine for the rest."""
 
-    def __init__(self, forwarder: Forwarder, host: str, port: int):
+    def __init__(self, forwarder: Forwarder, host: str, port: int, routes: list[Route] = ()):
         listening = _listening_socket(host, port)
-        app = Starlette(routes=[Route("/{path:path}", forwarder.forward, methods=[
+        app = Starlette(routes=[*routes, Route("/{path:path}", forwarder.forward, methods=[
             "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS",
         ])])
         config = uvicorn.Config(app, lifespan="off", log_level="warning", access_log=False)

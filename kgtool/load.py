@@ -18,6 +18,7 @@ from rdflib.compare import to_canonical_graph
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from .errors import InputError
+from .files import decode_utf8, read_bytes, read_utf8
 
 # Characters RFC 3987 forbids in an IRI; rdflib only logs a warning for them.
 _BAD_IRI = re.compile(r'[\s<>"{}|\\^`]')
@@ -54,20 +55,15 @@ def _check_nesting(path: Path, text: str) -> None:
 
 def parse_turtle(path: Path) -> Graph:
     """Parse one Turtle file, or raise InputError naming the file and line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except UnicodeDecodeError as error:
-        raise InputError(path, f"not UTF-8 text (byte {error.start})") from None
-    except OSError as error:
-        raise InputError(path, f"cannot be read ({error.strerror})") from None
+    text = read_utf8(path)
     _check_nesting(path, text)
     graph = Graph()
     try:
         graph.parse(data=text, format="turtle", publicID=path.resolve().as_uri())
     except BadSyntax as error:
-        raise InputError(path, f"bad Turtle syntax: {error._why}", line=error.lines + 1) from None
+        # rdflib's own count of lines can run past the end of the file; where it stopped cannot.
+        line = error._str.decode("utf-8")[: error._i].count("\n") + 1
+        raise InputError(path, f"bad Turtle syntax: {error._why}", line=line) from None
     except Exception as error:  # rdflib raises assorted errors for odd input
         raise InputError(path, f"cannot be parsed as Turtle: {error}") from None
     _check_iris(path, text, graph)
@@ -102,15 +98,8 @@ def read_quads(path: Path, graph: str, *, default_graph: bool = False) -> list:
     `graph`; or InputError naming the file and line."""
     import pyoxigraph as ox
 
-    try:
-        data = path.read_bytes()
-        text = data.decode("utf-8")
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except UnicodeDecodeError as error:
-        raise InputError(path, f"not UTF-8 text (byte {error.start})") from None
-    except OSError as error:
-        raise InputError(path, f"cannot be read ({error.strerror})") from None
+    data = read_bytes(path)
+    text = decode_utf8(path, data)
     _check_nesting(path, text)
     try:
         quads = list(ox.parse(input=data, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()))
@@ -126,7 +115,8 @@ def read_quads(path: Path, graph: str, *, default_graph: bool = False) -> list:
 
 def _syntax_error(path: Path, data: bytes, error: SyntaxError) -> InputError:
     """Oxigraph's complaint, in our words where it is terse; an invalid IRI quoted."""
-    why = re.sub(r"^Parser error at line \d+ between columns \d+ and \d+: ", "", error.msg)
+    # "Parser error at line 2 column 18: …", "… between line 2 column 11 and line 3 column 1: …"
+    why = re.sub(r"^Parser error (?:at|between) line [^:]*: ", "", error.msg)
     if why.startswith("Invalid IRI") and error.lineno:
         line = data.decode("utf-8").splitlines()[error.lineno - 1]
         iri = re.search(r"<([^>]*)>", line[max(error.offset - 1, 0):])
@@ -184,7 +174,7 @@ def subject_lines(path: Path) -> dict[str, int]:
     """
     prefixes: dict[str, str] = {}
     lines: dict[str, int] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(read_utf8(path).splitlines(), start=1):
         declared = _PREFIX.match(line)
         if declared:
             prefixes[declared[1]] = declared[2]

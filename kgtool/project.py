@@ -77,7 +77,8 @@ class Project:
         ontology/icp.ttl → graph/ontology; ontology/vocab/<s>.ttl → graph/vocab/<s>;
         any other ontology/<p>.ttl → graph/ontology/<p>.
         """
-        relative = path.resolve().relative_to(self.root.resolve()).with_suffix("")
+        # Where the file sits in the project names it, not where a symbolic link leads.
+        relative = Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)).with_suffix("")
         folder, *rest = relative.parts
         name = "/".join(rest)
         if folder == "graphs":
@@ -98,7 +99,7 @@ def find_project(root: Path | str | None = None) -> Project:
     above the working directory that holds ontology/ and graphs/."""
     explicit = root if root is not None else os.environ.get(ROOT_ENV)
     if explicit:
-        folder = Path(explicit).expanduser().resolve()
+        folder = Path(os.path.realpath(Path(explicit).expanduser()))  # a link loop: "not a project"
         if not _is_project(folder):
             raise KgtoolError(
                 f"{folder} is not an icpkg project: it needs the folders ontology/ and graphs/"

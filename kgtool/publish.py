@@ -2,17 +2,20 @@
 
 The release holds dumps of the whole graph (Turtle, sorted N-Triples, N-Quads and
 TriG with one named graph per document, JSON-LD), the inferred closure on its
-own, the ontology, vocabularies and shapes as the files people wrote, a VoID and
-DCAT description computed from the data, HTML pages for every resource, and
+own, the ontology, vocabularies and shapes as the files people wrote, the source
+texts the graphs quote, a VoID and DCAT-AP 3 description (what
+kgtool/data/dataset.ttl states, and every figure computed from the data), the
+repository's CITATION.cff with the release's version and date, HTML pages for every
+resource (each citing the release, each quote linked to its source text), and
 SHA-256 checksums of every file.
 
-Identical input gives a byte-identical release: every writer sorts, blank nodes
-get canonical labels, gzip stores no time, and no date is written unless given.
+Every file is written by kgtool.serialize, so each syntax holds the same graph,
+literal for literal. Identical input gives a byte-identical release: every writer
+sorts, blank nodes get canonical labels (RDFC-1.0), gzip stores no time, and no
+date is written unless given.
 
-Each document's and registry's graph is split by what supports its statements
-(the `icp:basis` of each property): what the text states stays in graph/<code>,
-the curator's readings (themes, instruments, alignments, translations…) go to
-graph/<code>/interpretation, so a user can load the text's word alone.
+The named graphs — each document's text and its interpretation apart — are
+kgtool.named_graphs'; the build's store is read into rdflib once for them all.
 """
 
 from __future__ import annotations
@@ -26,41 +29,29 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, VOID, XSD
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD
 from rdflib.void import generateVoID
 
 from . import __version__
-from .atomic import staged_folder
+from .atomic import check_target, staged_folder
 from .build import changed_inputs, open_build
 from .errors import KgtoolError
-from .load import canonical_blank_nodes
-from .namespaces import BASE, GRAPH, ICP, INFERRED_GRAPH, PREFIXES, VOCAB
+from .metadata import CITATION_FILE, DATASET, citation, dataset_metadata, released_citation_file
+from .named_graphs import release_graphs
+from .namespaces import BASE, ELI, GRAPH, ICP, INFERRED_GRAPH, PREFIXES
 from .progress import Progress, quiet
 from .project import Project, find_project
+from .serialize import jsonld, jsonld_context, nquads, ntriples, trig, turtle
 from .site import write_site
 from .store import Build
 
-DATASET = URIRef(BASE + "dataset")
-INTERPRETED = VOCAB["statement-basis/interpreted"]
 SPDX = "http://spdx.org/rdf/terms#"
-LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 TOOL = URIRef("https://w3id.org/icpkg/kgtool")
 DUMPS = "dumps"
 CHECKSUMS = "SHA256SUMS"
 DESCRIPTION = "void.ttl"
-
-TITLE = {
-    "zh": "工业文化政策知识图谱",
-    "en": "Industrial Culture Policy Knowledge Graph",
-}
-ABSTRACT = {
-    "zh": "中国国家和省级工业文化发展政策文件的知识图谱：文件、逐条任务（原文引用）、牵头与参与单位、"
-          "专栏与工程、文化载体和量化目标。",
-    "en": "China's national and provincial plans for industrial culture (工业文化) as linked data: "
-          "the documents, every numbered task quoted verbatim, the bodies that lead, take part in or "
-          "share each task, programmes, cultural carriers and numeric targets.",
-}
 
 
 @dataclass(frozen=True)
@@ -104,27 +95,36 @@ def publish(
     `base_url` is where the release folder will be hosted (download links in the
     description point there); `version` defaults to the ontology's owl:versionInfo;
     `issued` (YYYY-MM-DD) and `sparql_endpoint` are written only when given.
-    Raises KgtoolError when the build is missing or older than its inputs.
+    Raises KgtoolError when the build is missing or older than its inputs, or when a
+    source file the graphs name is not in the project's sources/.
     """
     project = find_project(root)
     build = open_build(root, build_dir)
     _check_current(build, project)
+    reasoner = _recorded_reasoner(build)
     base_url = _checked_base_url(base_url)
     _check_date(issued)
+    _check_release_options(version, sparql_endpoint)
     target = Path(out) if out else project.root / "dist"
+    protected = [*project.source_folders, build.path]
+    check_target(target, "release", protected)  # at once, not after the build has been read
     progress("reading the build's graphs")
     graphs = release_graphs(build)
     version = version or _ontology_version(graphs)
     release = Release(target, version, base_url, graphs={str(g): len(t) for g, t in graphs.items()})
-    with staged_folder(target, "release", [*project.source_folders, build.path]) as staging:
+    sources = _source_files(project, graphs)
+    cite = citation(dataset_metadata(), version, issued)
+    with staged_folder(target, "release", protected) as staging:
         progress(f"writing dumps of {len(graphs)} graphs, {_count(graphs):,} triples")
         release.dumps = _write_dumps(staging, graphs)
         _copy_documents(project, staging)
+        _copy_sources(project, staging, sources)
+        _copy_citation_file(project, staging, version, issued)
         progress("writing pages")
-        release.pages = write_site(build, staging, project)
+        release.pages = write_site(build, staging, project, graphs, citation=cite)
         progress("describing the release (VoID, DCAT) and its checksums")
-        description = describe(graphs, release, issued=issued, sparql_endpoint=sparql_endpoint)
-        (staging / DESCRIPTION).write_bytes(turtle(description))
+        description = describe(graphs, release, issued=issued, sparql_endpoint=sparql_endpoint, reasoner=reasoner)
+        _write_description(staging, description)
         release.files = _write_checksums(staging)
     return release
 
@@ -137,10 +137,34 @@ def _check_current(build: Build, project: Project) -> None:
         )
 
 
+def _recorded_reasoner(build: Build) -> dict:
+    """The reasoner that made the build's inferred graph, as the build recorded it."""
+    reasoner = build.summary.get("reasoner")
+    if not reasoner:
+        raise KgtoolError(
+            f"the build in {build.path} does not record which reasoner made it; run `kgtool build` again"
+        )
+    return reasoner
+
+
+# An http(s) URL that is also a valid IRI: no spaces, none of <>"{}|\^` (they broke the writers).
+_HTTP_URL = re.compile(r'^https?://[^\s/<>"{}|\\^`]+(/[^\s<>"{}|\\^`]*)?$')
+
+
 def _checked_base_url(url: str) -> str:
-    if not re.match(r"^https?://[^\s/]+(/\S*)?$", url):
+    if not _HTTP_URL.match(url):
         raise KgtoolError(f"--base-url must be an http(s) URL such as https://example.org/icpkg/, not '{url}'")
     return url if url.endswith("/") else url + "/"
+
+
+def _check_release_options(version: str | None, sparql_endpoint: str | None) -> None:
+    """What goes into the description and the pages as given: one plain token, one URL."""
+    if version is not None and not re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z.+_-]{0,63}", version):
+        raise KgtoolError(f"--version must be a version such as 0.2.0 (letters, digits, . + _ -), not {version!r}")
+    if sparql_endpoint is not None and not _HTTP_URL.match(sparql_endpoint):
+        raise KgtoolError(
+            f"--sparql-endpoint must be an http(s) URL such as https://example.org/sparql, not {sparql_endpoint!r}"
+        )
 
 
 def _check_date(issued: str | None) -> None:
@@ -155,47 +179,6 @@ def _check_date(issued: str | None) -> None:
 
 
 # --- the graphs of the release ----------------------------------------------------------
-
-
-def release_graphs(build: Build) -> dict[URIRef, Graph]:
-    """The asserted named graphs, each document's and registry's split into what the text
-    states and what the curator interpreted, plus the inferred closure; sorted by name."""
-    dataset = build.dataset(inferred=True)
-    interpreted = set(dataset.subjects(ICP.basis, INTERPRETED))
-    graphs: dict[URIRef, Graph] = {}
-    for context in dataset.graphs():
-        name = context.identifier
-        if not isinstance(name, URIRef) or not len(context):
-            continue
-        if _holds_data(name):
-            stated, reading = _split(context, interpreted)
-            graphs[name] = stated
-            if len(reading):  # graphs/derived/text-reuse.ttl states facts of the texts only
-                graphs[URIRef(f"{name}/interpretation")] = reading
-        else:
-            graphs[name] = _canonical(context)
-    return dict(sorted(graphs.items()))
-
-
-def _holds_data(name: URIRef) -> bool:
-    """A graph made from graphs/: a document or a registry, not the ontology or the closure."""
-    local = str(name)[len(GRAPH):] if str(name).startswith(str(GRAPH)) else None
-    return bool(local) and name != INFERRED_GRAPH and not local.startswith(("ontology", "vocab/"))
-
-
-def _split(graph: Graph, interpreted: set) -> tuple[Graph, Graph]:
-    stated, reading = Graph(), Graph()
-    for triple in graph:
-        (reading if triple[1] in interpreted else stated).add(triple)
-    return _canonical(stated), _canonical(reading)
-
-
-def _canonical(graph: Graph) -> Graph:
-    # Parsing the build gives its blank nodes fresh labels; label them from content again.
-    result = Graph()
-    _bind(result)
-    result += canonical_blank_nodes(graph)
-    return result
 
 
 def _bind(graph: Graph) -> None:
@@ -220,59 +203,6 @@ def _ontology_version(graphs: dict[URIRef, Graph]) -> str:
 # --- serialisations ---------------------------------------------------------------------
 
 
-def turtle(graph: Graph) -> bytes:
-    _bind(graph)
-    return graph.serialize(format="turtle", encoding="utf-8")
-
-
-def _sorted_lines(text: str) -> bytes:
-    lines = sorted({line for line in text.splitlines() if line.strip()})
-    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
-
-
-def ntriples(graph: Graph) -> bytes:
-    return _sorted_lines(graph.serialize(format="nt"))
-
-
-def nquads(graphs: dict[URIRef, Graph]) -> bytes:
-    dataset = Dataset()
-    for name, graph in graphs.items():
-        named = dataset.graph(name)
-        named += graph
-    return _sorted_lines(dataset.serialize(format="nquads"))
-
-
-def trig(graphs: dict[URIRef, Graph]) -> bytes:
-    # rdflib's TriG writer orders graphs by hash; each graph as sorted Turtle, in name order.
-    prefixes, blocks = set(), []
-    for name, graph in graphs.items():
-        lines = turtle(graph).decode("utf-8").splitlines()
-        prefixes.update(line for line in lines if line.startswith("@prefix"))
-        body = "\n".join(line for line in lines if not line.startswith("@prefix")).strip()
-        blocks.append(f"<{name}> {{\n{body}\n}}\n")
-    return ("\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)).encode("utf-8")
-
-
-def jsonld_context() -> dict:
-    return {"@context": {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}}
-
-
-def jsonld(graph: Graph) -> bytes:
-    context = jsonld_context()["@context"]
-    data = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
-    return (json.dumps(_sorted_json(data), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
-
-
-def _sorted_json(value, key: str | None = None):
-    # JSON-LD arrays are unordered sets, except @list; rdflib emits them in hash order.
-    if isinstance(value, dict):
-        return {k: _sorted_json(v, k) for k, v in value.items()}
-    if isinstance(value, list):
-        items = [_sorted_json(v) for v in value]
-        return items if key == "@list" else sorted(items, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
-    return value
-
-
 def gzipped(data: bytes) -> bytes:
     # mtime=0 and no file name: the same bytes give the same archive.
     return gzip.compress(data, compresslevel=9, mtime=0)
@@ -282,22 +212,24 @@ def gzipped(data: bytes) -> bytes:
 
 
 def _write_dumps(folder: Path, graphs: dict[URIRef, Graph]) -> list[Dump]:
+    # The one-graph syntaxes are written from the named graphs too (their triples merged),
+    # so that every dump labels the blank nodes alike.
     asserted = {name: graph for name, graph in graphs.items() if name != INFERRED_GRAPH}
     union = _union(graphs, inferred=False)
-    closure = _union(graphs, inferred=True)
+    closure = {name: graph for name, graph in graphs.items() if name == INFERRED_GRAPH}
     contents = [
-        (f"{DUMPS}/icpkg.ttl", "text/turtle", turtle(union), len(union),
+        (f"{DUMPS}/icpkg.ttl", "text/turtle", turtle(asserted), len(union),
          "The whole asserted graph in Turtle (no named graphs)."),
-        (f"{DUMPS}/icpkg.nt.gz", "application/n-triples", gzipped(ntriples(union)), len(union),
+        (f"{DUMPS}/icpkg.nt.gz", "application/n-triples", gzipped(ntriples(asserted)), len(union),
          "The whole asserted graph as sorted N-Triples, gzipped."),
         (f"{DUMPS}/icpkg.nq.gz", "application/n-quads", gzipped(nquads(asserted)), _count(asserted),
          "Every named graph (documents, interpretations, registry, ontology, vocabularies) as sorted N-Quads, gzipped."),
         (f"{DUMPS}/icpkg.trig", "application/trig", trig(asserted), _count(asserted),
          "Every named graph in TriG."),
-        (f"{DUMPS}/icpkg.jsonld", "application/ld+json", jsonld(union), len(union),
-         "The whole asserted graph in JSON-LD, with its @context (also in context.jsonld)."),
-        (f"{DUMPS}/icpkg-inferred.nq.gz", "application/n-quads", gzipped(nquads({INFERRED_GRAPH: closure})),
-         len(closure), "The OWL 2 RL entailments kgtool adds (owlrl), in the graph graph/inferred, as sorted N-Quads, gzipped."),
+        (f"{DUMPS}/icpkg.jsonld", "application/ld+json", jsonld(asserted), len(union),
+         "The whole asserted graph in JSON-LD, expanded (full IRIs); context.jsonld beside it compacts them."),
+        (f"{DUMPS}/icpkg-inferred.nq.gz", "application/n-quads", gzipped(nquads(closure)),
+         _count(closure), "The OWL 2 RL entailments of the build's reasoner (its prov:wasGeneratedBy says which), in the graph graph/inferred, as sorted N-Quads, gzipped."),
     ]
     (folder / DUMPS).mkdir()
     (folder / DUMPS / "context.jsonld").write_text(
@@ -315,14 +247,59 @@ def _count(graphs: dict[URIRef, Graph]) -> int:
 
 
 def _copy_documents(project: Project, folder: Path) -> None:
-    """The ontology, vocabularies and shapes as their authors wrote them, comments and all."""
-    (folder / "vocab").mkdir()
+    """The shapes as their authors wrote them, comments and all. (The ontology and the
+    vocabularies are the Turtle of their IRIs, ontology.ttl and vocab/<s>.ttl, which the
+    site writes as their authors wrote them too.)"""
     (folder / "shapes").mkdir()
-    shutil.copyfile(project.root / "ontology" / "icp.ttl", folder / "ontology.ttl")
-    for scheme in sorted((project.root / "ontology" / "vocab").glob("*.ttl")):
-        shutil.copyfile(scheme, folder / "vocab" / scheme.name)
     for shapes in sorted((project.root / "shapes").glob("*.ttl")):
         shutil.copyfile(shapes, folder / "shapes" / shapes.name)
+
+
+def _write_description(folder: Path, description: Graph) -> None:
+    """void.ttl, and the same graph as void.jsonld and void.nt: what the IRIs of the
+    dataset, its partitions, subsets and distributions resolve to (see the README)."""
+    stem = DESCRIPTION.removesuffix(".ttl")
+    for suffix, writer in ((".ttl", turtle), (".jsonld", jsonld), (".nt", ntriples)):
+        (folder / (stem + suffix)).write_bytes(writer(description))
+
+
+def _source_files(project: Project, graphs: dict[URIRef, Graph]) -> list[Path]:
+    """The files of sources/ the graphs quote (their icp:sourceFile) and the README of
+    each folder they are in, which says where they come from; sorted.
+    Raises KgtoolError for a source file that is not in sources/."""
+    sources = project.sources_dir.resolve()
+    files = set()
+    named = sorted({(s, o) for graph in graphs.values() for s, o in graph.subject_objects(ICP.sourceFile)})
+    for subject, name in named:
+        path = (project.root / str(name)).resolve()
+        if not path.is_file() or not path.is_relative_to(sources):
+            raise KgtoolError(
+                f"{subject} names its source file '{name}', which is not a file in {project.sources_dir}; "
+                "fix its icp:sourceFile or add the file"
+            )
+        files.add(path)
+        readme = path.parent / "README.md"
+        if readme.is_file():
+            files.add(readme)
+    return sorted(files)
+
+
+def _copy_sources(project: Project, folder: Path, files: list[Path]) -> None:
+    """The source texts, verbatim, at the paths the graphs name (sources/…), which the
+    pages link every quote to."""
+    for path in files:
+        target = folder / path.relative_to(project.root.resolve())
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+
+
+def _copy_citation_file(project: Project, folder: Path, version: str, issued: str | None) -> None:
+    """The repository's CITATION.cff, with the release's version and date; a project
+    without one gets none."""
+    source = project.root / CITATION_FILE
+    if source.is_file():
+        text = released_citation_file(source.read_text(encoding="utf-8"), version, issued)
+        (folder / CITATION_FILE).write_text(text, encoding="utf-8")
 
 
 def _write_checksums(folder: Path) -> dict[str, int]:
@@ -340,6 +317,25 @@ def _write_checksums(folder: Path) -> dict[str, int]:
 
 # --- the description --------------------------------------------------------------------
 
+IANA = "https://www.iana.org/assignments/media-types/"
+FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type"
+# The EU file-type authority's concept for the syntax of each media type a dump has.
+FILE_TYPES = {
+    "text/turtle": "RDF_TURTLE",
+    "application/n-triples": "RDF_N_TRIPLES",
+    "application/n-quads": "RDF_N_QUADS",
+    "application/trig": "RDF_TRIG",
+    "application/ld+json": "JSON_LD",
+}
+GZIP = "application/gzip"
+INFERRED_DUMP = f"{DUMPS}/icpkg-inferred.nq.gz"
+SHA256 = URIRef(SPDX + "checksumAlgorithm_sha256")
+# The software each reasoner of `kgtool build --reasoner` is (kgtool's rules are kgtool's).
+REASONERS = {
+    "rules": (TOOL, "kgtool", "kgtool's own rules (kgtool build --reasoner rules)"),
+    "owlrl": (URIRef("https://github.com/RDFLib/OWL-RL"), "owlrl", "owlrl (kgtool build --reasoner owlrl)"),
+}
+
 
 def describe(
     graphs: dict[URIRef, Graph],
@@ -347,35 +343,43 @@ def describe(
     *,
     issued: str | None = None,
     sparql_endpoint: str | None = None,
+    reasoner: dict | None = None,
 ) -> Graph:
-    """A VoID and DCAT description of the release, every figure computed from the data."""
+    """A VoID and DCAT-AP 3 description of the release: what kgtool/data/dataset.ttl
+    states, and every figure computed from the data and the files written.
+    `reasoner` is what the build records of the reasoner that made the inferred graph."""
     union = _union(graphs, inferred=False)
     description, _ = generateVoID(union, dataset=DATASET)
     _count_property_entities(description, union)
     description = _stable_partitions(description)
+    metadata = dataset_metadata()
+    description += metadata
     _bind(description)
-    for prefix, namespace in (("void", VOID), ("dcat", DCAT), ("foaf", FOAF), ("spdx", SPDX)):
+    for prefix, namespace in (("void", VOID), ("dcat", DCAT), ("foaf", FOAF), ("spdx", SPDX), ("vcard", VCARD)):
         description.bind(prefix, namespace)
     add = description.add
-    add((DATASET, RDF.type, DCAT.Dataset))
-    for language in ("zh", "en"):
-        add((DATASET, DCTERMS.title, Literal(TITLE[language], lang=language)))
-        add((DATASET, DCTERMS.description, Literal(ABSTRACT[language], lang=language)))
-    add((DATASET, DCTERMS.license, LICENCE))
-    add((DATASET, OWL.versionInfo, Literal(release.version)))
     add((DATASET, URIRef(str(DCAT) + "version"), Literal(release.version)))  # DCAT 3; rdflib knows DCAT 2
-    add((DATASET, FOAF.homepage, URIRef(release.base_url + "index.html")))
+    add((DATASET, DCTERMS.bibliographicCitation, Literal(citation(metadata, release.version, issued).text)))
+    homepage = URIRef(release.base_url + "index.html")
+    add((DATASET, FOAF.homepage, homepage))
+    add((DATASET, DCAT.landingPage, homepage))
+    add((homepage, RDF.type, FOAF.Document))
+    for contact in metadata.objects(DATASET, DCAT.contactPoint):
+        add((contact, VCARD.hasURL, homepage))
     add((DATASET, VOID.uriSpace, Literal(BASE + "id/")))
     add((DATASET, VOID.entities, Literal(len({s for s in union.subjects(RDF.type) if isinstance(s, URIRef) and str(s).startswith(BASE + "id/")}))))
     if issued:
         add((DATASET, DCTERMS.issued, Literal(issued, datatype=XSD.date)))
     if sparql_endpoint:
         add((DATASET, VOID.sparqlEndpoint, URIRef(sparql_endpoint)))
+    _describe_coverage(description, union)
     _describe_provenance(description, union)
     _describe_vocabularies(description, union)
     _describe_examples(description, union)
     _describe_graphs(description, graphs)
-    _describe_dumps(description, release)
+    _describe_dumps(description, release, metadata.value(DATASET, DCTERMS.license))
+    if reasoner:
+        _describe_reasoning(description, reasoner)
     return description
 
 
@@ -402,15 +406,58 @@ def _stable_partitions(description: Graph) -> Graph:
     return stable
 
 
+def _documents(union: Graph) -> list[URIRef]:
+    """The documents the data is read from: every resource with a source file."""
+    return sorted({s for s in union.subjects(ICP.sourceFile) if isinstance(s, URIRef)})
+
+
+def _describe_coverage(description: Graph, union: Graph) -> None:
+    """Where and when: the country and provinces the documents are for, and the plan
+    periods from the earliest start to the latest end."""
+    for place in sorted({p for d in _documents(union) for p in union.objects(d, ELI.jurisdiction)}):
+        description.add((DATASET, DCTERMS.spatial, place))
+        description.add((place, RDF.type, DCTERMS.Location))
+        for label in union.objects(place, SKOS.prefLabel):
+            description.add((place, SKOS.prefLabel, label))
+    starts = sorted(union.objects(None, ICP.periodStart), key=str)
+    ends = sorted(union.objects(None, ICP.periodEnd), key=str)
+    if starts and ends:
+        period = URIRef(f"{DATASET}/period")
+        description.add((DATASET, DCTERMS.temporal, period))
+        description.add((period, RDF.type, DCTERMS.PeriodOfTime))
+        description.add((period, DCAT.startDate, starts[0]))
+        description.add((period, DCAT.endDate, ends[-1]))
+
+
 def _describe_provenance(description: Graph, union: Graph) -> None:
-    documents = sorted(s for s in union.subjects(RDF.type, ICP.PolicyDocument) if isinstance(s, URIRef))
-    for document in documents:
-        description.add((DATASET, DCTERMS.source, document))
+    for document in _documents(union):
         description.add((DATASET, PROV.wasDerivedFrom, document))
-    description.add((DATASET, PROV.wasGeneratedBy, TOOL))
-    description.add((TOOL, RDF.type, PROV.SoftwareAgent))
-    description.add((TOOL, FOAF.name, Literal("kgtool")))
-    description.add((TOOL, OWL.versionInfo, Literal(__version__)))
+    publication = URIRef(f"{DATASET}/publication")
+    description.add((DATASET, PROV.wasGeneratedBy, publication))
+    description.add((publication, RDF.type, PROV.Activity))
+    description.add((publication, RDFS.label, Literal("kgtool publish", lang="en")))
+    description.add((publication, PROV.wasAssociatedWith, TOOL))
+    _describe_software(description, TOOL, "kgtool", __version__)
+
+
+def _describe_software(description: Graph, agent: URIRef, name: str, version: str) -> None:
+    description.add((agent, RDF.type, PROV.SoftwareAgent))
+    description.add((agent, FOAF.name, Literal(name)))
+    description.add((agent, OWL.versionInfo, Literal(version)))
+
+
+def _describe_reasoning(description: Graph, reasoner: dict) -> None:
+    """The activity that made the inferred graph and its dump, and the reasoner that ran."""
+    agent, name, label = REASONERS[reasoner["name"]]
+    reasoning = URIRef(f"{DATASET}/reasoning")
+    description.add((reasoning, RDF.type, PROV.Activity))
+    description.add((reasoning, RDFS.label, Literal(f"OWL 2 RL reasoning with {label}", lang="en")))
+    description.add((reasoning, PROV.wasAssociatedWith, agent))
+    description.add((reasoning, PROV.used, URIRef(BASE + "ontology")))
+    if agent != TOOL:  # kgtool's own rules are the kgtool that publishes
+        _describe_software(description, agent, name, reasoner["version"])
+    description.add((URIRef(f"{DATASET}/graph/{str(INFERRED_GRAPH)[len(GRAPH):]}"), PROV.wasGeneratedBy, reasoning))
+    description.add((URIRef(f"{DATASET}/distribution/{Path(INFERRED_DUMP).name}"), PROV.wasGeneratedBy, reasoning))
 
 
 def _describe_vocabularies(description: Graph, union: Graph) -> None:
@@ -442,21 +489,47 @@ def _describe_graphs(description: Graph, graphs: dict[URIRef, Graph]) -> None:
         description.add((subset, VOID.triples, Literal(len(graph))))
 
 
-def _describe_dumps(description: Graph, release: Release) -> None:
+def _describe_dumps(description: Graph, release: Release, licence: URIRef) -> None:
     for dump in release.dumps:
         url = URIRef(release.base_url + dump.path)
         distribution = URIRef(f"{DATASET}/distribution/{Path(dump.path).name}")
-        description.add((DATASET, VOID.dataDump, url))
-        description.add((DATASET, DCAT.distribution, distribution))
-        description.add((distribution, RDF.type, DCAT.Distribution))
-        description.add((distribution, DCAT.downloadURL, url))
-        description.add((distribution, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{dump.media_type}")))
-        description.add((distribution, DCTERMS.description, Literal(dump.description, lang="en")))
-        description.add((distribution, VOID.triples, Literal(dump.triples)))
-        description.add((distribution, DCAT.byteSize, Literal(dump.size, datatype=XSD.nonNegativeInteger)))
-        checksum = URIRef(f"{distribution}/sha256")
-        description.add((distribution, URIRef(SPDX + "checksum"), checksum))
-        description.add((checksum, URIRef(SPDX + "algorithm"), URIRef(SPDX + "checksumAlgorithm_sha256")))
-        description.add((checksum, URIRef(SPDX + "checksumValue"), Literal(dump.sha256, datatype=XSD.hexBinary)))
+        add = description.add
+        add((DATASET, VOID.dataDump, url))
+        add((DATASET, DCAT.distribution, distribution))
+        add((distribution, RDF.type, DCAT.Distribution))
+        # A file to download: DCAT-AP asks for an access URL, and it is the file's own.
+        add((distribution, DCAT.accessURL, url))
+        add((distribution, DCAT.downloadURL, url))
+        add((distribution, DCTERMS.license, licence))
+        add((distribution, DCTERMS.description, Literal(dump.description, lang="en")))
+        add((distribution, VOID.triples, Literal(dump.triples)))
+        add((distribution, DCAT.byteSize, Literal(dump.size, datatype=XSD.nonNegativeInteger)))
+        _describe_format(description, distribution, dump.media_type)
+        _describe_checksum(description, distribution, dump.sha256)
         if dump.path.endswith(".gz"):
-            description.add((distribution, DCAT.compressFormat, URIRef("https://www.iana.org/assignments/media-types/application/gzip")))
+            add((distribution, DCAT.compressFormat, _media_type(description, GZIP)))
+
+
+def _media_type(description: Graph, media_type: str) -> URIRef:
+    iri = URIRef(IANA + media_type)
+    description.add((iri, RDF.type, DCTERMS.MediaType))
+    return iri
+
+
+def _describe_format(description: Graph, distribution: URIRef, media_type: str) -> None:
+    """The syntax of what the file holds (once uncompressed): its IANA media type and the
+    EU file-type concept for it."""
+    description.add((distribution, DCAT.mediaType, _media_type(description, media_type)))
+    file_type = URIRef(f"{FILE_TYPE}/{FILE_TYPES[media_type]}")
+    description.add((distribution, DCTERMS["format"], file_type))
+    description.add((file_type, RDF.type, DCTERMS.MediaTypeOrExtent))
+    description.add((file_type, SKOS.inScheme, URIRef(FILE_TYPE)))
+
+
+def _describe_checksum(description: Graph, distribution: URIRef, sha256: str) -> None:
+    checksum = URIRef(f"{distribution}/sha256")
+    description.add((distribution, URIRef(SPDX + "checksum"), checksum))
+    description.add((checksum, RDF.type, URIRef(SPDX + "Checksum")))
+    description.add((checksum, URIRef(SPDX + "algorithm"), SHA256))
+    description.add((SHA256, RDF.type, URIRef(SPDX + "ChecksumAlgorithm")))
+    description.add((checksum, URIRef(SPDX + "checksumValue"), Literal(sha256, datatype=XSD.hexBinary)))

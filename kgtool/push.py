@@ -16,9 +16,10 @@ triples is a failure naming the graph, never a success.
 
 Queries and updates are sent form-encoded (`query=…`, `update=…`), the form of
 the SPARQL protocol that stores support most widely (Virtuoso 7.2 does not
-answer a query POSTed as application/sparql-query). Graphs travel as
-N-Triples labelled text/turtle (N-Triples is Turtle), which every graph store
-reads. HTTP basic and digest authentication come from urllib.
+answer a query POSTed as application/sparql-query). Graphs travel as N-Triples
+(kgtool.serialize's, each literal as the release writes it) labelled text/turtle
+(N-Triples is Turtle), which every graph store reads. HTTP basic and digest
+authentication come from urllib.
 """
 
 from __future__ import annotations
@@ -37,8 +38,9 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from .errors import InputError, KgtoolError
-from .http_errors import describe_failure
-from .publish import release_graphs
+from .http_errors import HTTP_FAILURES, check_service_url, describe_body, describe_failure
+from .named_graphs import release_graphs
+from .serialize import ntriples
 from .store import Build
 
 # Where `kgtool publish` writes the named graphs: the asserted ones, and the inferred one.
@@ -114,7 +116,7 @@ class _Store:
         try:
             with self._opener.open(request, timeout=self.timeout) as response:
                 return response.read()
-        except OSError as error:  # urllib's HTTP and connection errors, and timeouts
+        except HTTP_FAILURES as error:
             raise KgtoolError(describe_failure(service, error, self.timeout)) from None
 
     def _form(self, field: str, text: str, accept: str = "*/*") -> bytes:
@@ -124,20 +126,28 @@ class _Store:
         )
         return self._send(f"the SPARQL endpoint {self.endpoint}", request)
 
-    def select(self, text: str) -> list[dict[str, str]]:
+    def select(self, text: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+        """The rows of a SELECT that counts (push asks nothing else): each row binds every
+        one of `columns`, ?n to a whole number."""
         answer = self._form("query", text, accept="application/sparql-results+json")
         try:
             bindings = json.loads(answer)["results"]["bindings"]
-            return [{name: cell["value"] for name, cell in row.items()} for row in bindings]
+            rows = [{name: cell["value"] for name, cell in row.items()} for row in bindings]
         except (ValueError, KeyError, TypeError, AttributeError):
             raise KgtoolError(
                 f"the SPARQL endpoint {self.endpoint} did not answer with SPARQL JSON results "
-                f"({_looks_like(answer)})"
+                f"({describe_body(answer)})"
             ) from None
+        if any(not set(columns) <= set(row) for row in rows) or any(not row["n"].isdigit() for row in rows):
+            raise KgtoolError(
+                f"the SPARQL endpoint {self.endpoint} answered a count without "
+                f"{' and '.join('?' + column for column in columns)} (?n a whole number)"
+            )
+        return rows
 
     def count(self, graph: str) -> int:
         """How many triples the store says `graph` holds."""
-        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", ("n",))
         try:
             return int(rows[0]["n"])
         except (IndexError, KeyError, ValueError):
@@ -160,7 +170,7 @@ class _Store:
         the others add to it. A store may drop a large body (Virtuoso, behind digest
         authentication, broke the pipe on 4,107 triples). Triples with blank nodes travel
         in the first request, since a blank node's label holds only within one request."""
-        lines = triples.serialize(format="nt", encoding="utf-8").splitlines(keepends=True)
+        lines = ntriples(triples).splitlines(keepends=True)
         blank = [line for line in lines if b"_:" in line]
         named = [line for line in lines if b"_:" not in line]
         first = max(CHUNK - len(blank), 0)
@@ -169,21 +179,13 @@ class _Store:
             self.put(graph, b"".join(named[start:start + CHUNK]), method="POST")
 
 
-def _looks_like(body: bytes) -> str:
-    start = body[:200].decode("utf-8", "replace").lstrip().lower()
-    if not start:
-        return "the body was empty"
-    if start.startswith(("<!doctype html", "<html")):
-        return "it sent an HTML page"
-    return "the body was not JSON, or was cut short"
-
-
 def _occupied(store: _Store, graphs: list[str]) -> list[dict[str, str]]:
     """The graphs to push that hold triples already; asking it also proves the store answers."""
     values = " ".join(URIRef(graph).n3() for graph in graphs)
     try:
         return store.select(
-            f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g ORDER BY ?g"
+            f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g ORDER BY ?g",
+            ("g", "n"),
         )
     except KgtoolError as error:
         raise KgtoolError(f"nothing was pushed: {error}") from None
@@ -274,6 +276,8 @@ def push(
     if len(set(names)) < len(names):
         twice = next(name for name in names if names.count(name) > 1)
         raise KgtoolError(f"<{twice}> is given twice; a graph can be pushed once")
+    check_service_url(endpoint)
+    check_service_url(graph_store or endpoint, "a graph store")
     store = _Store(endpoint, graph_store or endpoint, credentials, timeout)
     occupied = _occupied(store, names)
     if not replace:

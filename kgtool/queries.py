@@ -1,21 +1,23 @@
 """Saved SPARQL queries: the catalogue in queries/, their headers, and running them on a build.
 
-A saved query is a `.rq` file whose header is a block of grlc-style `#+` comment
-lines, so the file stays valid SPARQL:
+A saved query is a `.rq` file whose header is a block of `#+` comment lines, YAML
+as grlc reads it (kgtool.query_header), so the file stays valid SPARQL and grlc
+can serve it:
 
     #+ summary: One line saying what question the query answers
-    #+ description: More about it, where values come from, caveats.
-    #+ tags: [documents, metadata]
+
+    #+ description: >-
+
+    #+   More about it, where values come from, caveats.
+
     #+ columns: [document, title, number]
-    #+ param: theme | iri:https://w3id.org/icpkg/vocab/theme/ | heritage | A theme, by its slug
 
 A parameter is a variable the query names `?_theme` (grlc's convention), declared
-with a `param` line: its name, its kind, its default (empty: the parameter is
-required) and what it means. The kinds: `text` (a plain string), `text@zh,en` (the
-string once in each of these languages, so that a pattern such as
-`?body skos:altLabel ?_name` matches a label in any of them), `integer`, and `iri:`
-with the namespace its values live in. Values are bound as RDF terms in a VALUES
-block, never pasted into query text.
+under `params:` with its kind (`text`, `text@zh,en`, `integer`, or `iri:` and a
+namespace) and its default, if any, under `defaults:`. Values are bound as RDF
+terms in a VALUES block, never pasted into query text; a query with a default
+also writes it into its body (`BIND (COALESCE(?_theme, <…/heritage>) AS ?theme)`),
+so that run unbound on any engine it answers as kgtool does.
 
 Broken metadata is an error, not a warning: a header that cannot be read or a
 query that does not parse stops with the file and line.
@@ -24,26 +26,26 @@ query that does not parse stops with the file and line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from itertools import product
 from pathlib import Path
 
 from .errors import InputError, KgtoolError, QueryTimeoutError
-from .http_errors import describe_failure
+from .files import read_utf8
+from .http_errors import HTTP_FAILURES, check_service_url, describe_body, describe_failure
+from .query_header import read_header
+from .results import QueryResult, as_term
 from .store import Build
 from .worker import QueryFailure, query_in_child
 
-REQUIRED_KEYS = ("summary", "description", "columns")
 # Seconds a query may run, by default, in `kgtool query` and `kgtool serve`: a
 # saved query at a million triples takes up to half of it when nothing is kept.
 QUERY_TIMEOUT = 60
-LIST_KEYS = {"tags", "columns"}
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-_HEADER_LINE = re.compile(r"^#\+\s?(?P<body>.*)$")
 _XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
-_KEY_VALUE = re.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
-_LANGUAGE = r"[a-zA-Z]+(-[a-zA-Z0-9]+)*"
-_KIND = re.compile(rf"^(text|text@{_LANGUAGE}(,{_LANGUAGE})*|integer|iri:\S+)$")
+_HEADER = re.compile(r"^#\+", re.MULTILINE)
+_PARAMETER_VARIABLE = re.compile(r"[?$]_([A-Za-z][A-Za-z0-9_]*)")
+_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
 
 
 class UnknownQueryError(KgtoolError):
@@ -57,15 +59,22 @@ class ParameterError(KgtoolError):
 @dataclass(frozen=True)
 class Parameter:
     name: str
-    kind: str  # "text", "text@<language>,<language>…", "integer" or "iri:<namespace>"
-    default: str
+    # "text", "text@<language>,<language>…", "integer", "iri:<namespace>", or "any" for
+    # a ?_name variable of a query without a header
+    kind: str
+    default: str | None  # "": the parameter is required; None: unbound unless given
     description: str
 
-    def terms(self, value: str) -> tuple:
+    def terms(self, value) -> tuple:
         """The RDF terms (pyoxigraph terms) `value` stands for: one, or one per language
-        of a `text@…` kind; ParameterError if it does not fit the kind."""
+        of a `text@…` kind; ParameterError if it does not fit the kind. A value that is
+        not a string (a number, a date, an RDF term, from Python) is bound as itself."""
         from pyoxigraph import Literal, NamedNode
 
+        if not isinstance(value, str):
+            return (as_term(value),)
+        if self.kind == "any":
+            return (NamedNode(value),) if _ABSOLUTE_IRI.fullmatch(value) else (Literal(value),)
         if self.kind == "text":
             return (Literal(value),)
         if self.kind.startswith("text@"):
@@ -77,24 +86,11 @@ class Parameter:
         namespace = self.kind.removeprefix("iri:")
         if value.startswith(namespace):
             value = value[len(namespace):]
-        if not _SLUG.match(value):
+        if not _SLUG.fullmatch(value):  # match() lets a final newline through: an invalid IRI
             raise ParameterError(
                 f"parameter '{self.name}' takes a name under {namespace} such as '{self.default or 'name'}', not '{value}'"
             )
         return (NamedNode(namespace + value),)
-
-
-def _parse_parameter(text: str, path: Path, line: int) -> Parameter:
-    parts = [part.strip() for part in text.split("|")]
-    if len(parts) != 4 or not parts[0]:
-        raise InputError(path, "a param line is '#+ param: name | kind | default | description'", line=line)
-    name, kind, default, description = parts
-    if not _KIND.match(kind):
-        raise InputError(
-            path, f"param '{name}' has kind '{kind}'; use text, text@ and languages (text@zh,en), integer or iri:<namespace>",
-            line=line,
-        )
-    return Parameter(name, kind, default, description)
 
 
 @dataclass(frozen=True)
@@ -107,6 +103,7 @@ class SavedQuery:
     columns: tuple[str, ...]
     tags: tuple[str, ...] = ()
     params: tuple[Parameter, ...] = ()
+    chart: tuple[str, str] | None = None  # a label column and a number column to draw as bars
 
     def bindings(self, given: dict[str, str] | None = None) -> dict:
         """The query's parameters as pyoxigraph Variables, each bound to its RDF terms
@@ -122,61 +119,14 @@ class SavedQuery:
         bound = {}
         for parameter in self.params:
             value = given.get(parameter.name, parameter.default)
+            if value is None:
+                continue  # a ?_name of a query without a header, left unbound
             if value == "":
                 raise ParameterError(
                     f"query '{self.name}' needs --param {parameter.name}=… ({parameter.description})"
                 )
             bound[Variable("_" + parameter.name)] = parameter.terms(value)
         return bound
-
-
-@dataclass
-class QueryResult:
-    """Rows of plain strings, one dict per row, keyed by column."""
-
-    columns: list[str]
-    rows: list[dict[str, str]] = field(default_factory=list)
-
-    def to_dataframe(self):
-        """The rows as a pandas DataFrame, columns in order (pandas is optional)."""
-        try:
-            import pandas
-        except ImportError:
-            raise KgtoolError("a DataFrame needs pandas, which kgtool does not install: pip install pandas") from None
-        return pandas.DataFrame(self.rows, columns=self.columns)
-
-
-def _parse_value(key: str, value: str, path: Path, line: int):
-    if key not in LIST_KEYS:
-        return value.strip()
-    if not (value.startswith("[") and value.endswith("]")):
-        raise InputError(path, f"header key '{key}' must be a list such as [a, b]", line=line)
-    return tuple(item.strip() for item in value[1:-1].split(",") if item.strip())
-
-
-def read_header(path: Path, text: str) -> dict:
-    """The `#+ key: value` lines at the top of a query file."""
-    header: dict = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = _HEADER_LINE.match(line)
-        if not match:
-            if line.strip() and not line.startswith("#"):
-                break  # the query itself begins
-            continue
-        pair = _KEY_VALUE.match(match["body"])
-        if not pair:
-            raise InputError(path, f"header line is not '#+ key: value': {line!r}", line=number)
-        key = pair["key"]
-        if key == "param":
-            header.setdefault("params", []).append(_parse_parameter(pair["value"], path, number))
-            continue
-        if key in header:
-            raise InputError(path, f"header key '{key}' appears twice", line=number)
-        header[key] = _parse_value(key, pair["value"], path, number)
-    missing = [key for key in REQUIRED_KEYS if not header.get(key)]
-    if missing:
-        raise InputError(path, f"the header lacks {', '.join(missing)} (write '#+ {missing[0]}: …' lines at the top)")
-    return header
 
 
 _ERROR_POSITION = re.compile(r"error at (\d+):(\d+)")
@@ -190,22 +140,34 @@ def _check_syntax(path: Path, text: str) -> None:
     try:
         Store().query(text)
     except SyntaxError as error:
+        if _is_update(text):
+            raise InputError(path, "this is a SPARQL update, which would change data; kgtool only asks questions "
+                             "(SELECT, ASK, CONSTRUCT, DESCRIBE)") from None
         message = str(error).splitlines()[0]
         position = _ERROR_POSITION.search(message)
         line = int(position[1]) if position else None
         raise InputError(path, f"the query is not valid SPARQL: {message}", line=line) from None
 
 
+def _is_update(text: str) -> bool:
+    # Oxigraph's parsers cannot be asked to parse without running; rdflib's can.
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        parseUpdate(text)
+    except Exception:  # pyparsing's ParseException and whatever a broken text raises
+        return False
+    return True
+
+
 def load_query(path: Path | str, check_syntax: bool = True) -> SavedQuery:
     """Read, check and describe one `.rq` file. `check_syntax=False` reads the header
-    only, for a caller that hands the query to a SPARQL engine that checks it anyway."""
+    only, for a caller that hands the query to a SPARQL engine that checks it anyway.
+    A file without a `#+` header is an ad-hoc query (`adhoc_query`)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(path, "no such query file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(path, f"cannot be read ({error})") from None
+    text = read_utf8(path)
+    if not _HEADER.search(text):
+        return adhoc_query(text, path)
     header = read_header(path, text)
     if check_syntax:
         _check_syntax(path, text)
@@ -217,7 +179,31 @@ def load_query(path: Path | str, check_syntax: bool = True) -> SavedQuery:
         description=header["description"],
         columns=header["columns"],
         tags=header.get("tags", ()),
-        params=tuple(header.get("params", ())),
+        params=tuple(Parameter(**param) for param in header["params"]),
+        chart=_chart(path, header.get("chart"), header["columns"]),
+    )
+
+
+def _chart(path: Path, chart, columns: tuple[str, ...]) -> tuple[str, str] | None:
+    if chart is None:
+        return None
+    if not (isinstance(chart, list) and len(chart) == 2 and set(chart) <= set(columns)):
+        raise InputError(path, f"header key 'chart' must name two of the columns, a label and a number: [{columns[0]}, …]")
+    return tuple(chart)
+
+
+def adhoc_query(text: str, source: Path | str = "the query") -> SavedQuery:
+    """A query as a user types or pipes it in, or a `.rq` file without a header,
+    checked as a saved one is; its columns are what it selects. Each `?_name`
+    variable is a parameter: given a value, it is bound as a saved query's are (an
+    absolute IRI as an IRI, any other string as a plain literal, a Python number,
+    date or RDF term as itself); not given, it stays unbound."""
+    source = Path(source)
+    _check_syntax(source, text)
+    names = dict.fromkeys(_PARAMETER_VARIABLE.findall(text))
+    return SavedQuery(
+        name=source.stem or "query", path=source, text=text, summary="", description="", columns=(),
+        params=tuple(Parameter(name, "any", None, f"a value for ?_{name}") for name in names),
     )
 
 
@@ -237,6 +223,49 @@ def find_query(queries_dir: Path, name_or_path: str) -> SavedQuery:
     return load_query(path)
 
 
+def allowed_values(build: Build, parameter: Parameter) -> list[str] | None:
+    """The values an `iri:` parameter can take on this build: the names under its
+    namespace of the resources the build describes (sorted); None for other kinds."""
+    if not parameter.kind.startswith("iri:"):
+        return None
+    from pyoxigraph import Literal
+
+    namespace = parameter.kind.removeprefix("iri:")
+    found = build.store.query(  # a Literal prints as an escaped N-Triples term
+        f"SELECT DISTINCT ?s WHERE {{ ?s a ?type FILTER (STRSTARTS(STR(?s), {Literal(namespace)})) }}",
+        use_default_graph_as_union=True,
+    )
+    return sorted(solution["s"].value.removeprefix(namespace) for solution in found)
+
+
+def check_values(build: Build, query: SavedQuery, params: dict | None) -> None:
+    """Refuse an `iri:` parameter value that names nothing in the build, with the
+    closest names it does hold — a misspelt theme would otherwise answer 0 rows."""
+    import difflib
+
+    from pyoxigraph import NamedNode
+
+    for parameter in query.params:
+        value = (params or {}).get(parameter.name)
+        if not isinstance(value, str) or not parameter.kind.startswith("iri:"):
+            continue
+        (term,) = parameter.terms(value)
+        if next(iter(build.store.quads_for_pattern(NamedNode(term.value), None, None)), None) is not None:
+            continue
+        names = allowed_values(build, parameter)
+        slug = term.value.removeprefix(parameter.kind.removeprefix("iri:"))
+        close = difflib.get_close_matches(slug, names, n=3, cutoff=0.6)
+        hint = f"did you mean {' or '.join(close)}?" if close else f"it has {_some(names)}"
+        raise ParameterError(f"no {parameter.name} '{slug}' in the build; {hint}")
+
+
+def _some(names: list[str], shown: int = 12) -> str:
+    if not names:
+        return "none"
+    more = f" and {len(names) - shown} more (kgtool queries NAME lists them)" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
+
+
 def run_query(
     build: Build,
     query: SavedQuery,
@@ -254,36 +283,39 @@ def run_query(
     seconds when one is given (QueryTimeoutError), which reads the store on disk
     even for a build opened in memory."""
     text = with_values(query.text, query.bindings(params))
+    check_values(build, query, params)
+    origin = {"query": query.name, "parameters": dict(params or {}), "build": build.fingerprint}
     if inferred:
         stored = build.stored_answer(query.name, text)
         if stored is not None:
-            return QueryResult(*stored)
+            return QueryResult(*stored, **origin)
     # The union of all named graphs is Oxigraph's fast path; a list of graphs (all but
     # the inferred one) is several times slower, and only --asserted needs it.
     graphs = None if inferred else build.default_graphs(False)
-    if timeout is not None:
-        return _result(query.name, lambda: query_in_child(build.store_folder, text, timeout, graphs))
-    dataset = {"use_default_graph_as_union": True} if graphs is None else {"default_graph": graphs}
-    return evaluate(build.store, query.name, text, **dataset)
+    with build.reading_store():  # a store with a missing or garbled file: "the build is damaged"
+        if timeout is not None:
+            result = _result(query.name, lambda: query_in_child(build.store_folder, text, timeout, graphs))
+        else:
+            dataset = {"use_default_graph_as_union": True} if graphs is None else {"default_graph": graphs}
+            result = evaluate(build.store, query.name, text, **dataset)
+    return replace(result, **origin)
 
 
 def evaluate(store, name: str, text: str, **graphs) -> QueryResult:
-    """The rows of a query on a pyoxigraph store, every value as a plain string."""
+    """The answer of a query on a pyoxigraph store."""
     return _result(name, lambda: store.query(text, **graphs))
 
 
 def _result(name: str, solve) -> QueryResult:
     # `solve` gives pyoxigraph QuerySolutions, whichever process evaluated them.
     try:
-        result = solve()
-        columns = [variable.value for variable in result.variables]
-        rows = [{column: "" if value is None else value.value for column, value in zip(columns, row)} for row in result]
+        result = QueryResult.from_answer(solve(), query=name)
     except QueryTimeoutError as timeout:
         raise QueryTimeoutError(timeout.seconds, f"the query '{name}'") from None
     except (SyntaxError, OSError, TypeError, ValueError, QueryFailure) as error:
         reason = error if isinstance(error, QueryFailure) else f"{type(error).__name__}: {error}"
         raise KgtoolError(f"the query '{name}' failed on the build: {reason}") from None
-    return QueryResult(columns, rows)
+    return result
 
 
 def answer_saved_queries(store, queries_dir: Path) -> tuple[dict[str, tuple[str, QueryResult]], dict[str, str]]:
@@ -325,6 +357,7 @@ def run_remote(
     endpoint: str, query: SavedQuery, params: dict[str, str] | None = None, timeout: float = QUERY_TIMEOUT
 ) -> QueryResult:
     """Answer a saved query from any SPARQL 1.1 endpoint, through SPARQLWrapper."""
+    from pyoxigraph import QueryResultsFormat, parse_query_results
     from SPARQLWrapper import JSON, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import (
         EndPointInternalError,
@@ -341,8 +374,7 @@ def run_remote(
         EndPointInternalError: f"failed while answering the query '{query.name}' (HTTP 500)",
     }
 
-    if not re.match(r"^https?://[^\s/]+", endpoint):
-        raise KgtoolError(f"'{endpoint}' is not an http(s) URL of a SPARQL endpoint")
+    check_service_url(endpoint)
     client = SPARQLWrapper(endpoint)
     # Without comment lines: SPARQLWrapper guesses the query form from keywords and
     # would take a header saying “dropping” for a DROP update.
@@ -351,17 +383,18 @@ def run_remote(
     client.setReturnFormat(JSON)
     client.setTimeout(int(timeout))
     try:
-        answer = client.queryAndConvert()
-    except OSError as error:  # urllib's HTTP and connection errors, and timeouts
+        answer = client.query().response.read()
+    except HTTP_FAILURES as error:
         raise KgtoolError(describe_failure(f"the SPARQL endpoint {endpoint}", error, timeout)) from None
     except SPARQLWrapperException as error:
         meaning = meanings.get(type(error), f"refused the query '{query.name}' ({type(error).__name__})")
         raise KgtoolError(f"the SPARQL endpoint {endpoint} {meaning}") from None
-    if not isinstance(answer, dict) or "head" not in answer:
-        raise KgtoolError(f"the SPARQL endpoint {endpoint} did not answer with SPARQL JSON results")
-    columns = answer["head"].get("vars", [])
-    rows = [
-        {column: binding.get(column, {}).get("value", "") for column in columns}
-        for binding in answer.get("results", {}).get("bindings", [])
-    ]
-    return QueryResult(columns, rows)
+    try:  # pyoxigraph's reader keeps each value's datatype and language
+        result = _result(query.name, lambda: parse_query_results(answer, format=QueryResultsFormat.JSON))
+    except KgtoolError:
+        raise KgtoolError(
+            f"the SPARQL endpoint {endpoint} did not answer the query '{query.name}' with SPARQL JSON results"
+            f" ({describe_body(answer)})"
+        ) from None
+    return replace(result, parameters=dict(params or {}), build=endpoint)
+

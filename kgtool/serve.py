@@ -4,21 +4,17 @@ The engine is the `oxigraph` server binary, run as a child process on a loopback
 port, read-only on the build's own Oxigraph store (`build/store/`, which readers
 share: `kgtool query` works beside it) — so a server over a million triples
 starts in a second, with nothing loaded or copied. Users reach it through the
-front in kgtool.gateway, which gives each query a time limit. `serve` also
-writes a page of the saved queries whose links open each query in the YASGUI
-page that Oxigraph serves at `/`.
+front in kgtool.gateway, which gives each query a time limit and serves the
+saved queries as a web API (kgtool.query_api) whose pages link each query into
+the YASGUI page that Oxigraph serves at `/`.
 
-Why links into Oxigraph's page: the server cannot serve files of ours, and a
-page of ours that queried the endpoint itself would need CORS and its own
-result tables. YASGUI reads a tab from the URL fragment (`#query=…&endpoint=…`)
-and runs it, so a plain static page of links gives one click per saved query,
-with Oxigraph's editor and result views. The fragment must name the endpoint:
-Oxigraph's page derives its default endpoint from its own URL, fragment and all.
+YASGUI reads a tab from the URL fragment (`#query=…&endpoint=…`) and runs it. The
+fragment must name the endpoint: Oxigraph's page derives its default endpoint
+from its own URL, fragment and all.
 """
 
 from __future__ import annotations
 
-import html
 import ipaddress
 import shutil
 import socket
@@ -29,20 +25,19 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 from urllib.parse import quote, urlencode
 
 from pyoxigraph import Literal, NamedNode, Variable
 
 from .errors import KgtoolError
 from .gateway import Forwarder, Front
-from .queries import QUERY_TIMEOUT, SavedQuery, catalogue, with_values
+from .queries import QUERY_TIMEOUT, SavedQuery, allowed_values, catalogue, run_query, run_remote, with_values
+from .query_api import QueryApi
 from .store import Build
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
 STORE = "store"  # a writable server's copy, in its temporary folder
-QUERY_PAGE = "queries.html"
 START_SECONDS = 30
 # What the pinned server (oxigraph 0.5) prints once it accepts connections.
 LISTENING = "Listening for requests at"
@@ -97,7 +92,6 @@ class Server:
     command: list[str] = field(default_factory=list, repr=False)
     address: tuple[str, int] = (DEFAULT_HOST, DEFAULT_PORT)
     generation: int = 0  # how many times `restart` replaced the process
-    page: Path | None = None
 
     @property
     def endpoint(self) -> str:
@@ -234,13 +228,17 @@ class Service:
     engine: Server
     url: str
     timeout: float
-    page: Path | None = None
     _restarts: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     endpoint = Server.endpoint
     update_endpoint = Server.update_endpoint
     graph_store = Server.graph_store
     query_page = Server.query_page
+
+    @property
+    def queries_page(self) -> str:
+        """The saved queries as web pages and files (kgtool.query_api)."""
+        return f"{self.url}/queries/"
 
     @property
     def writable(self) -> bool:
@@ -289,57 +287,23 @@ def _placeholder(parameter) -> tuple:
     return parameter.terms("…")  # a text, in each of its languages
 
 
-def page_text(query: SavedQuery) -> str:
-    """The query as the page offers it: its header kept, each parameter bound to its
-    default (or a placeholder … when it has none) in a VALUES block."""
+def page_text(query: SavedQuery, params: dict | None = None) -> str:
+    """The query as the page offers it: its header kept, each parameter bound to the
+    value given, else its default (or a placeholder … when it has none) in a VALUES block."""
+    chosen = {p.name: (params or {}).get(p.name) or p.default for p in query.params}
     bindings = {
-        Variable("_" + p.name): p.terms(p.default) if p.default else _placeholder(p) for p in query.params
+        Variable("_" + p.name): p.terms(chosen[p.name]) if chosen[p.name] else _placeholder(p) for p in query.params
     }
     return with_values(query.text, bindings)
 
 
-def yasgui_link(server_url: str, query: SavedQuery) -> str:
+def yasgui_link(server_url: str, query: SavedQuery, params: dict | None = None) -> str:
     """A URL of Oxigraph's YASGUI page that opens `query` in a tab and runs it."""
     fragment = urlencode(
-        {"query": page_text(query), "endpoint": f"{server_url}/query", "tabTitle": query.name}, quote_via=quote
+        {"query": page_text(query, params), "endpoint": f"{server_url}/query", "tabTitle": query.name},
+        quote_via=quote,
     )
     return f"{server_url}/#{fragment}"
-
-
-def _parameter_note(parameter) -> str:
-    value = f"default {parameter.default}" if parameter.default else "required: replace … in the VALUES line"
-    return f"{parameter.name} ({value}): {parameter.description}"
-
-
-def query_page(queries: Iterable[SavedQuery], server_url: str) -> str:
-    """An HTML page listing the saved queries, each a link into Oxigraph's query page."""
-    e = html.escape
-    rows = []
-    for query in queries:
-        parameters = "<br>".join(e(_parameter_note(p)) for p in query.params)
-        rows.append(
-            f'<tr><td><a href="{e(yasgui_link(server_url, query))}">{e(query.name)}</a></td>'
-            f"<td>{e(query.summary)}</td><td>{parameters}</td><td>{e(', '.join(query.columns))}</td></tr>"
-        )
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>icpkg saved queries</title>\n'
-        "<style>body{font-family:sans-serif;margin:2em}td,th{text-align:left;vertical-align:top;"
-        "padding:.3em .8em;border-bottom:1px solid #ddd}</style></head>\n<body>\n"
-        f"<h1>icpkg saved queries</h1>\n<p>Each link opens the query in the Oxigraph query page at "
-        f'<a href="{e(server_url)}/">{e(server_url)}/</a> and runs it on the SPARQL endpoint '
-        f"<code>{e(server_url)}/query</code>, which <code>kgtool query NAME --endpoint {e(server_url)}/query</code> "
-        "also answers.</p>\n<table>\n<tr><th>query</th><th>question</th><th>parameters</th><th>columns</th></tr>\n"
-        + "\n".join(rows)
-        + "\n</table>\n</body>\n</html>\n"
-    )
-
-
-def write_query_page(path: Path, queries: Iterable[SavedQuery], server_url: str) -> Path:
-    """Write the page of saved queries to `path` (through a temporary file)."""
-    staging = path.with_name(f".{path.name}.new")
-    staging.write_text(query_page(queries, server_url), encoding="utf-8")
-    staging.replace(path)
-    return path
 
 
 def serve(
@@ -351,8 +315,8 @@ def serve(
     timeout: float = QUERY_TIMEOUT,
 ) -> Service:
     """Serve a build as a SPARQL 1.1 endpoint — the Oxigraph server behind a front that
-    stops any query running longer than `timeout` seconds — and write the page of the
-    saved queries in `queries_dir` to the server's temporary folder.
+    stops any query running longer than `timeout` seconds — with the saved queries of
+    `queries_dir` as a web API at /queries/.
 
     Read-only unless `writable` (then updates go to a copy that is dropped when
     the server stops). Stop it with `stop()` or use it in a `with` block:
@@ -361,21 +325,33 @@ def serve(
             query("documents", endpoint=server.endpoint)
     """
     # Headers only: a broken header stops here, before anything starts; the
-    # queries' SPARQL is Oxigraph's to check when a link runs one.
-    queries = catalogue(queries_dir, check_syntax=False).values()
-    engine = start_oxigraph(build.store_folder, DEFAULT_HOST, _free_port(), writable, timeout)
+    # queries' SPARQL is checked when one is run.
+    catalogue(queries_dir, check_syntax=False)
+    with build.reading_store():  # a damaged store is named as such, not as Oxigraph's "Corruption"
+        build.store
+        engine = start_oxigraph(build.store_folder, DEFAULT_HOST, _free_port(), writable, timeout)
     try:
         service = Service(None, engine, f"http://{_url_host(host)}:{port}", timeout)
-        service.front = Front(Forwarder(engine, timeout, service.restart_engine), host, port)
+        api = _query_api(build, queries_dir, service)
+        service.front = Front(Forwarder(engine, timeout, service.restart_engine), host, port, api.routes)
     except BaseException:
         engine.stop()
         raise
-    try:
-        service.page = write_query_page(Path(engine.scratch.name) / QUERY_PAGE, queries, service.url)
-    except BaseException:
-        service.stop()
-        raise
     return service
+
+
+def _query_api(build: Build, queries_dir: Path, service: Service) -> QueryApi:
+    # Read-only, the saved queries are answered as `kgtool query` answers them (kept
+    # answers first); writable, by the engine, which holds what was written since.
+    def answer(query: SavedQuery, params: dict):
+        if service.writable:
+            return run_remote(service.engine.endpoint, query, params, timeout=service.timeout)
+        return run_query(build, query, params, timeout=service.timeout)
+
+    return QueryApi(
+        queries_dir, answer, lambda parameter: allowed_values(build, parameter),
+        lambda query, params: yasgui_link(service.url, query, params),
+    )
 
 
 def _free_port() -> int:

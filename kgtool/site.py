@@ -2,15 +2,19 @@
 
 One HTML page per document, numbered item, agency (registry bodies and generic
 actors), programme, carrier type, target, national industrial heritage list and
-heritage site, in Chinese with English beside; an index with the documents, the
-coverage matrix and the co-responsibility network; the heritage register (a map of
+heritage site, in Chinese with English beside; an index with a search box (its records
+and scripts from kgtool.site_search), the documents, the coverage matrix (each number
+linking to its item) and the co-responsibility network; the heritage register (a map of
 sites per province and every row of the lists, by province and by batch); a page
-for the carrier-type scheme; and the ontology's documentation (pyLODE).
+per vocabulary (its concepts as a tree); the ontology's documentation (pyLODE); a page
+per named graph of the release; and, for every other IRI the data mints (sections,
+clauses, paragraphs, designations, places, named carriers, concepts…), the generic
+page: its names and every property both ways, with links.
 
 Paths follow the IRIs (the contract the publish module and the README rely on):
 the resource https://w3id.org/icpkg/<path> is written to <out>/<path>.html, and
-its description to <out>/<path>.ttl and <out>/<path>.jsonld, so one rewrite rule
-on the host serves each IRI by content negotiation. Links between pages are
+its description to <out>/<path>.ttl, .jsonld and .nt, so one rewrite rule on the
+host serves each IRI by content negotiation (the README's w3id.org .htaccess). Links between pages are
 relative, so a release works from any static host and from file://.
 
 Identical input gives identical bytes: the asserted graph is indexed once with
@@ -21,7 +25,6 @@ in the ontology is shown under a "解读 / interpretation" mark, never as text.
 
 from __future__ import annotations
 
-import json
 import math
 import posixpath
 import re
@@ -31,12 +34,15 @@ from importlib.resources import files
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, ORG, OWL, RDF, RDFS, SKOS
 
 from .choropleth import PROVINCES, province_choropleth
-from .namespaces import BASE, DOC, ELI, ICP, ID, ONTOLOGY_IRI, PREFIXES, VOCAB
+from .metadata import Citation
+from .namespaces import BASE, DOC, ELI, GRAPH, ICP, ID, INFERRED_GRAPH, ONTOLOGY_IRI, PREFIXES, VOCAB
 from .project import Project
 from .queries import find_query, run_query
+from .serialize import jsonld, ntriples, turtle
+from .site_search import SEARCH_SCRIPTS, search_files
 from .store import Build
 
 CARRIER_SCHEME = URIRef(BASE + "vocab/carrier-type")
@@ -88,6 +94,14 @@ TERM_LABELS = {
     SKOS.broader: ("上位类型", "broader type"),
     SKOS.editorialNote: ("编辑说明", "editorial note"),
     SKOS.note: ("说明", "note"),
+    SKOS.inScheme: ("所属词表", "in vocabulary"),
+    SKOS.topConceptOf: ("为其顶层概念的词表", "top concept of"),
+    SKOS.hasTopConcept: ("顶层概念", "top concepts"),
+    SKOS.example: ("示例", "example"),
+    SKOS.relatedMatch: ("相关概念", "related concept"),
+    RDF.subject: ("所述对象", "statement about"),
+    RDF.predicate: ("所述属性", "property stated"),
+    RDF.object: ("所述值", "value stated"),
 }
 # A property read backwards (from the resource it points to) needs its own words.
 INVERSE_LABELS = {
@@ -103,6 +117,11 @@ INVERSE_LABELS = {
     ICP.carrierType: ("涉及本类型的条目、载体和目标", "items, carriers and targets of this type"),
     ICP.counts: ("计数本类型的目标", "targets that count this type"),
     SKOS.broader: ("下位类型", "narrower types"),
+    ICP.hasClause: ("含本表述的条目", "items with this clause"),
+    ICP.coversParagraph: ("适用于本段的表述", "clauses that cover it"),
+    ICP.namesCarrier: ("点名本载体的条目", "items that name it"),
+    SKOS.hasTopConcept: ("以本项为顶层概念的词表", "vocabularies it tops"),
+    SKOS.relatedMatch: ("相关概念", "related concepts"),
 }
 
 
@@ -145,7 +164,18 @@ class Facts:
 
     def pairs(self, subject) -> list[tuple]:
         """Every (predicate, object) of a subject, sorted."""
-        return [(p, o) for p in sorted(self._forward.get(subject, {}), key=str) for o in self.objects(subject, p)]
+        return [(p, o) for p in self.properties(subject) for o in self.objects(subject, p)]
+
+    def properties(self, subject) -> list:
+        return sorted(self._forward.get(subject, {}), key=str)
+
+    def inverse_properties(self, obj) -> list:
+        """The properties that point to a resource, sorted."""
+        return sorted(self._backward.get(obj, {}), key=str)
+
+    def nodes(self) -> set:
+        """Every IRI the graph names, as subject or object."""
+        return {s for s in self._forward if isinstance(s, URIRef)} | set(self._backward)
 
     def text(self, subject, predicate, language: str) -> str | None:
         for value in self.objects(subject, predicate):
@@ -172,8 +202,40 @@ def resources_by_kind(facts: Facts) -> dict[str, list[URIRef]]:
         "target": facts.instances(ICP.Target),
         "heritage-list": facts.instances(ICP.HeritageList),
         "heritage-site": designated_sites(facts),
+        "vocabulary": facts.instances(SKOS.ConceptScheme),
     }
-    return {kind: [iri for iri in iris if str(iri).startswith(BASE)] for kind, iris in kinds.items()}
+    kinds = {kind: [iri for iri in iris if str(iri).startswith(BASE)] for kind, iris in kinds.items()}
+    with_template = {iri for iris in kinds.values() for iri in iris}
+    for kind, iris in _generic_resources(facts, with_template).items():
+        kinds[kind] = iris
+    return kinds
+
+
+# Every other IRI the data mints under id/ and vocab/ gets the generic page (resource.html:
+# its names, types and every property both ways, with links), named here by its class.
+GENERIC_KINDS = (
+    (ICP.Section, "section"),
+    (ICP.Paragraph, "paragraph"),
+    (ICP.ResponsibilityClause, "clause"),
+    (ICP.Designation, "designation"),
+    (ICP.Carrier, "carrier"),
+    (ICP.Attestation, "attestation"),
+    (ICP.TextReuse, "text-reuse"),
+    (ICP.Jurisdiction, "place"),
+    (SKOS.Concept, "concept"),
+)
+
+
+def _generic_resources(facts: Facts, with_template: set) -> dict[str, list[URIRef]]:
+    minted = sorted(
+        (node for node in facts.nodes() if str(node).startswith((str(ID), str(VOCAB))) and node not in with_template),
+        key=str,
+    )
+    kinds: dict[str, list[URIRef]] = {kind: [] for _, kind in GENERIC_KINDS}
+    for node in minted:
+        kind = next((kind for cls, kind in GENERIC_KINDS if facts.is_a(node, cls)), "resource")
+        kinds.setdefault(kind, []).append(node)
+    return {kind: iris for kind, iris in kinds.items() if iris}
 
 
 def designated_sites(facts: Facts) -> list[URIRef]:
@@ -212,6 +274,15 @@ class Clause:
     shared_by: int  # how many items carry this clause
 
 
+@dataclass(frozen=True)
+class Source:
+    """The source text a quote is taken from: its file and the document's title and 文号."""
+
+    path: str
+    title: str
+    number: str | None
+
+
 class Site:
     """The graph as the templates see it: names, links and the basis of each property."""
 
@@ -219,7 +290,11 @@ class Site:
         self.facts = facts
         self.kinds = kinds
         self.paths = {iri: page_path(iri) for iris in kinds.values() for iri in iris}
-        self.paths[CARRIER_SCHEME] = page_path(CARRIER_SCHEME)
+        ontology = URIRef(ONTOLOGY_IRI)
+        self.paths[ontology] = ONTOLOGY_PAGE
+        for version in facts.objects(ontology, OWL.versionIRI):
+            if str(version).startswith(BASE):
+                self.paths[version] = page_path(version)
         self._positions: dict = {}
 
     # names -------------------------------------------------------------------
@@ -261,10 +336,22 @@ class Site:
 
     def term_label(self, prop, inverse: bool = False) -> tuple[str, str]:
         if inverse:
-            return INVERSE_LABELS[prop]
+            if prop in INVERSE_LABELS:
+                return INVERSE_LABELS[prop]
+            zh, en = self.term_label(prop)
+            return f"以本项为“{zh}”者", f"has this as {en}"
         if prop in TERM_LABELS:
             return TERM_LABELS[prop]
         return self.zh(prop), self.en(prop)
+
+    def source(self, document) -> Source | None:
+        """What a quote from `document` cites: the source file it is quoted from (a path
+        of the release, which ships sources/), the document's title and 文号."""
+        path = self.facts.value(document, ICP.sourceFile)
+        if path is None:
+            return None
+        number = self.facts.value(document, ELI.id_local)
+        return Source(str(path), self.zh(document), str(number) if number else None)
 
     def basis(self, prop) -> str:
         """stated, interpreted or external, as the ontology says for the property."""
@@ -273,10 +360,14 @@ class Site:
     # links -------------------------------------------------------------------
 
     def host(self, node):
-        """The resource on whose page a part without a page of its own is shown: a
-        section in its document, a designation on its site's page."""
+        """The resource on whose page a part is shown in its context, which links to the
+        part lead to: a section in its document, a clause in its (first) item, a
+        designation on its site's page."""
         if self.facts.is_a(node, ICP.Section):
             return self.facts.value(node, ICP.inDocument)
+        if self.facts.is_a(node, ICP.ResponsibilityClause):
+            items = self.facts.subjects(ICP.hasClause, node)
+            return items[0] if items else None
         if self.facts.is_a(node, ICP.Designation):
             return self.facts.value(node, ICP.designatedSite)
         return None
@@ -356,9 +447,11 @@ class Page:
 
     def href(self, node) -> str | None:
         """The link to a resource's page; a part shown on another's page (a section, a
-        designation) links to its place there."""
-        if node in self.site.paths:
-            return self.rel(self.site.paths[node])
+        clause, a designation) links to its place there rather than to its own page."""
+        return self.in_context(node) or (self.rel(self.site.paths[node]) if node in self.site.paths else None)
+
+    def in_context(self, node) -> str | None:
+        """The link to a part where its host's page shows it, if it has a host."""
         host = self.site.host(node)
         if host in self.site.paths:
             return self.rel(self.site.paths[host]) + "#" + anchor(node)
@@ -369,7 +462,7 @@ class Page:
         return f"{self.rel(ONTOLOGY_PAGE)}#{fragment}" if fragment else None
 
     def data(self, suffix: str) -> str:
-        """The same resource as Turtle (.ttl) or JSON-LD (.jsonld), beside the page."""
+        """The same resource as Turtle (.ttl), JSON-LD (.jsonld) or N-Triples (.nt), beside the page."""
         return posixpath.basename(page_path(self.iri, suffix))
 
 
@@ -442,7 +535,6 @@ def item_context(site: Site, item) -> dict:
         "section": section,
         "number": facts.value(item, ELI.number),
         "text": facts.value(item, ICP.text),
-        "source_file": facts.value(document, ICP.sourceFile),
         "clauses": _clauses(site, item),
         "stated": stated,
         "interpreted": interpreted,
@@ -609,19 +701,46 @@ def _kind_of(facts: Facts, node) -> str:
     return "carrier"
 
 
-def scheme_context(site: Site) -> dict:
-    """The carrier types as a tree, from the top concepts down."""
+def scheme_context(site: Site, scheme) -> dict:
+    """A vocabulary's concepts as a tree, from the top concepts down."""
     facts = site.facts
 
     def branch(concept) -> tuple:
         return concept, [branch(child) for child in _by_label(site, facts.subjects(SKOS.broader, concept))]
 
-    tops = facts.objects(CARRIER_SCHEME, SKOS.hasTopConcept)
+    tops = facts.objects(scheme, SKOS.hasTopConcept)
     return {
-        "scheme": CARRIER_SCHEME,
+        "scheme": scheme,
         "tree": [branch(top) for top in _by_label(site, tops)],
         "crumbs": [],
-        "title": site.zh(CARRIER_SCHEME),
+        "title": site.zh(scheme),
+    }
+
+
+# The properties by which a part names what it is part of, tried in order for its crumb.
+CONTAINERS = (ICP.inDocument, SKOS.inScheme, ICP.designatedSite, ICP.inList)
+
+
+def resource_context(site: Site, node) -> dict:
+    """The generic page: a resource's names, then every property it has and every property
+    that points to it, with links; interpretation apart; where a host page shows it."""
+    facts = site.facts
+    rows = [Field(p, facts.objects(node, p)) for p in facts.properties(node)]
+    rows += [Field(p, facts.subjects(p, node), inverse=True) for p in facts.inverse_properties(node)]
+    stated, interpreted = _split_by_basis(site, rows)
+    container = next((value for prop in CONTAINERS if (value := facts.value(node, prop)) is not None), None)
+    # A part without a name of its own (a clause, a paragraph, a designation) is called by
+    # its class and the end of its IRI: 责任分工表述 10-p1.
+    named = any(facts.objects(node, prop) for prop in LABEL_PROPERTIES)
+    types = facts.objects(node, RDF.type)
+    name = site.heading(node) if named or not types else f"{site.zh(types[0])} {site.heading(node)}"
+    return {
+        "resource": node,
+        "name": name,
+        "stated": stated,
+        "interpreted": interpreted,
+        "crumbs": [(site.heading(container), container)] if container is not None else [],
+        "title": " — ".join(part for part in (name, site.zh(container) if container is not None else "") if part),
     }
 
 
@@ -660,7 +779,6 @@ class Designation:
     heritage_list: URIRef
     stated: list
     core_items: Literal | None
-    source_file: Literal | None
     parts: list
 
 
@@ -681,7 +799,6 @@ def _designation(site: Site, node) -> Designation:
         heritage_list=heritage_list,
         stated=[row for row in stated if row.values],
         core_items=facts.value(node, ICP.coreItems),
-        source_file=facts.value(heritage_list, ICP.sourceFile),
         parts=_fields(facts, node, CORE_PARTS),
     )
 
@@ -809,12 +926,13 @@ class CoverageRow:
     national: URIRef | None
     number: str
     title: str
-    cells: list  # (count, printed numbers) per jurisdiction
+    cells: list  # (count, [(printed number, the items printed so)]) per jurisdiction
 
 
 def coverage_matrix(site: Site, build: Build, project: Project) -> tuple[list[str], list[CoverageRow]]:
     """The saved query `coverage` (one definition of coverage) as rows of national items
-    and a column per province; a cell counts the provincial items aligned with the row."""
+    and a column per province; a cell counts the provincial items aligned with the row,
+    and names each by its printed number with the item (to link to) beside it."""
     result = run_query(build, find_query(project.queries_dir, "coverage"), {"framework": FRAMEWORK})
     jurisdictions = sorted({row["jurisdiction"] for row in result.rows})
     cells: dict = defaultdict(dict)
@@ -827,14 +945,32 @@ def coverage_matrix(site: Site, build: Build, project: Project) -> tuple[list[st
         for item in site.facts.subjects(ICP.inDocument, DOC[FRAMEWORK])
         if site.facts.is_a(item, ICP.Task)
     }
+    aligned = _aligned_items(site)
+
+    def cell(number: str, jurisdiction: str) -> tuple[int, list]:
+        printed = cells[number].get(jurisdiction, [])
+        items = [(n, aligned.get((national.get(number), jurisdiction, n), [])) for n in printed]
+        return len(printed), items
+
     rows = [
-        CoverageRow(
-            national.get(number), number, titles[number],
-            [(len(cells[number].get(j, [])), cells[number].get(j, [])) for j in jurisdictions],
-        )
+        CoverageRow(national.get(number), number, titles[number], [cell(number, j) for j in jurisdictions])
         for number in titles  # the query's order: the national plan's order
     ]
     return jurisdictions, rows
+
+
+def _aligned_items(site: Site) -> dict[tuple, list]:
+    """The items aligned with each national item, by (national item, the Chinese name of
+    the plan's jurisdiction, printed number): how the query's cells name them. A number
+    can be printed twice in one plan (Fujian's key tasks and safeguards both read （一）),
+    so each key holds a list."""
+    facts = site.facts
+    found = defaultdict(list)
+    for item in facts.instances(ICP.Task):
+        place = facts.value(facts.value(item, ICP.inDocument), ELI.jurisdiction)
+        for national in facts.objects(item, ICP.alignsWith):
+            found[(national, site.zh(place), site.number(item))].append(item)
+    return found
 
 
 def _natural(text: str) -> list:
@@ -1037,26 +1173,6 @@ def description(facts: Facts, iri) -> Graph:
     return graph
 
 
-def turtle(graph: Graph) -> bytes:
-    return graph.serialize(format="turtle", encoding="utf-8")
-
-
-def jsonld(graph: Graph) -> bytes:
-    context = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
-    data = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
-    return (json.dumps(_sorted_json(data), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
-
-
-def _sorted_json(value, key: str | None = None):
-    # JSON-LD arrays are sets (except @list), which rdflib writes in the store's order.
-    if isinstance(value, dict):
-        return {k: _sorted_json(v, k) for k, v in value.items()}
-    if isinstance(value, list):
-        items = [_sorted_json(v) for v in value]
-        return items if key == "@list" else sorted(items, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
-    return value
-
-
 # --- the ontology's documentation ---------------------------------------------------------
 
 
@@ -1093,10 +1209,12 @@ TEMPLATES = {
     "target": ("target.html", target_context),
     "heritage-list": ("heritage_list.html", heritage_list_context),
     "heritage-site": ("heritage_site.html", heritage_site_context),
+    "vocabulary": ("scheme.html", scheme_context),
 }
+GENERIC_TEMPLATE = ("resource.html", resource_context)
 
 
-def _environment(site: Site):
+def _environment(site: Site, citation: Citation | None = None):
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     environment = Environment(
@@ -1111,6 +1229,7 @@ def _environment(site: Site):
         site=site, ICP=ICP, ELI=ELI, DCTERMS=DCTERMS, anchor=anchor,
         index_page=INDEX_PAGE, ontology_page=ONTOLOGY_PAGE, stylesheet=STYLESHEET,
         heritage_page=HERITAGE_PAGE, heritage_by_batch_page=HERITAGE_BY_BATCH_PAGE,
+        search_scripts=SEARCH_SCRIPTS, citation=citation,
     )
     environment.tests["literal"] = lambda value: isinstance(value, Literal)
     environment.filters["langtag"] = lambda language: LANGUAGE_TAGS.get(language, language)
@@ -1123,44 +1242,132 @@ def _write(out: Path, relative: str, data: bytes | str) -> None:
     path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
 
 
-def write_site(build: Build, out: Path | str, project: Project) -> dict[str, int]:
+def write_site(
+    build: Build, out: Path | str, project: Project, graphs: dict[URIRef, Graph] | None = None,
+    *, citation: Citation | None = None,
+) -> dict[str, int]:
     """Write the release's pages into `out` (which may already hold other files) and
     return how many pages of each kind were written.
 
-    <out>/index.html, ontology.html, site.css, vocab/carrier-type.html, heritage.html and
-    heritage-by-batch.html, and for each document, item, agency, programme, carrier type,
-    target, heritage list and heritage site with IRI https://w3id.org/icpkg/<path>:
-    <out>/<path>.html, .ttl and .jsonld.
+    Every IRI the data mints under https://w3id.org/icpkg/id/ and …/vocab/ — documents,
+    items, agencies, programmes, targets, carrier types, heritage lists and sites with a
+    page of their own, every other resource and concept with the generic page — gets
+    <out>/<path>.html and its data as <path>.ttl, .jsonld and .nt; a vocabulary's data,
+    and the ontology's (ontology.*, and ontology/<version>.* for its version IRI), is
+    its whole graph, the Turtle as its authors wrote it. With `graphs` (the release's
+    named graphs, as `kgtool publish` passes them), each graph/<name> gets a page and
+    its content as data. Also index.html, site.css and the heritage register. With
+    `citation` (the release's, as `kgtool publish` passes it), every page says how to
+    cite it.
     """
     out = Path(out)
-    facts = Facts(_asserted(build))
+    asserted = _asserted_graphs(build, graphs)
+    facts = Facts(_union(asserted))
     site = Site(facts, resources_by_kind(facts))
-    environment = _environment(site)
+    authored = _authored_files(project)
+    environment = _environment(site, citation)
     counts: dict[str, int] = {}
     for kind, iris in site.kinds.items():
-        template_name, context = TEMPLATES[kind]
+        template_name, context = TEMPLATES.get(kind, GENERIC_TEMPLATE)
         template = environment.get_template(template_name)
         for iri in iris:
             page = Page(site, site.paths[iri], iri)
             _write(out, page.path, template.render(page=page, **context(site, iri)))
-            graph = description(facts, iri)
-            _write(out, page_path(iri, ".ttl"), turtle(graph))
-            _write(out, page_path(iri, ".jsonld"), jsonld(graph))
+            if iri in authored:
+                _write_data(out, iri, _named_graph(asserted, iri), authored[iri].read_bytes())
+            else:
+                _write_data(out, iri, description(facts, iri))
         counts[kind] = len(iris)
-    scheme = Page(site, site.paths[CARRIER_SCHEME])
-    _write(out, scheme.path, environment.get_template("scheme.html").render(page=scheme, **scheme_context(site)))
+    counts["ontology"] = _write_ontology(out, asserted, facts, authored)
+    if graphs:
+        template = environment.get_template("graph.html")
+        for name, graph in graphs.items():
+            page = Page(site, page_path(name), name)
+            _write(out, page.path, template.render(page=page, **graph_context(site, name, graphs)))
+            _write_data(out, name, graph)
+        counts["graph"] = len(graphs)
     for path, order in ((HERITAGE_PAGE, "province"), (HERITAGE_BY_BATCH_PAGE, "batch")):
         register = Page(site, path)
         _write(out, path, environment.get_template("heritage.html").render(page=register, **heritage_context(site, order)))
     index = Page(site, INDEX_PAGE)
     _write(out, INDEX_PAGE, environment.get_template("index.html").render(page=index, **index_context(site, build, project)))
-    _write(out, ONTOLOGY_PAGE, ontology_html(project.root / "ontology" / "icp.ttl", facts))
     _write(out, STYLESHEET, (files("kgtool") / "templates" / STYLESHEET).read_bytes())
-    return {"index": 1, "ontology": 1, "vocabulary": 1, "heritage-register": 2, **counts}
+    for path, data in search_files(site).items():
+        _write(out, path, data)
+    return {"index": 1, "heritage-register": 2, **counts}
 
 
-def _asserted(build: Build) -> Graph:
+def _write_data(out: Path, iri: URIRef, graph: Graph, authored_turtle: bytes | None = None) -> None:
+    """A resource's data beside its page, <path>.ttl, .jsonld and .nt: the same graph in
+    each syntax (the Turtle of the ontology and the vocabularies is their authored file)."""
+    _write(out, page_path(iri, ".ttl"), authored_turtle if authored_turtle is not None else turtle(graph))
+    _write(out, page_path(iri, ".jsonld"), jsonld(graph))
+    _write(out, page_path(iri, ".nt"), ntriples(graph))
+
+
+def _authored_files(project: Project) -> dict[URIRef, Path]:
+    """The resources whose data is a whole file of ontology/, as its authors wrote it: the
+    ontology (graph/ontology) and each vocabulary (graph/vocab/<s> → vocab/<s>)."""
+    resources = {}
+    for path in sorted((project.root / "ontology").rglob("*.ttl")):
+        graph = str(project.graph_name(path))
+        resources[URIRef(BASE + graph[len(GRAPH):])] = path
+    return resources
+
+
+def _named_graph(asserted: dict[URIRef, Graph], resource: URIRef) -> Graph:
+    """A copy of the asserted graph named after a resource (vocab/<s> → graph/vocab/<s>);
+    the writers label its blank nodes (kgtool.serialize)."""
     graph = Graph()
-    for s, p, o, _ in build.dataset(inferred=False).quads((None, None, None, None)):
-        graph.add((s, p, o))
+    graph += asserted.get(GRAPH[str(resource)[len(BASE):]], Graph())
     return graph
+
+
+def _write_ontology(out: Path, asserted: dict[URIRef, Graph], facts: Facts, authored: dict[URIRef, Path]) -> int:
+    """The ontology's documentation and data, and the same again at its version IRI
+    (ontology/<version>), which names this release's ontology; returns the pages written."""
+    ontology = URIRef(ONTOLOGY_IRI)
+    html = ontology_html(authored[ontology], facts)
+    graph = _named_graph(asserted, ontology)
+    written = [ontology] + [v for v in facts.objects(ontology, OWL.versionIRI) if str(v).startswith(BASE)]
+    for iri in written:
+        _write(out, page_path(iri), html)
+        _write_data(out, iri, graph, authored[ontology].read_bytes())
+    return len(written)
+
+
+GRAPH_SUBJECTS = (ICP.PolicyDocument, ICP.HeritageList, SKOS.ConceptScheme, OWL.Ontology)
+
+
+def graph_context(site: Site, name: URIRef, graphs: dict[URIRef, Graph]) -> dict:
+    """A named graph's page: what it holds (the text's statements, the curator's
+    reading, or what reasoning adds), the resources it describes, how many triples."""
+    stated = URIRef(str(name).removesuffix("/interpretation"))
+    about = sorted({s for cls in GRAPH_SUBJECTS for s in graphs.get(stated, Graph()).subjects(RDF.type, cls)}, key=str)
+    return {
+        "graph": name,
+        "stated": stated if stated != name else None,
+        "stated_path": page_path(stated),
+        "dumps_path": DUMPS_FOLDER,
+        "inferred": name == INFERRED_GRAPH,
+        "about": about,
+        "triples": len(graphs[name]),
+        "crumbs": [],
+        "title": f"命名图 Named graph {str(name)[len(GRAPH):]}",
+    }
+
+
+def _asserted_graphs(build: Build, graphs: dict[URIRef, Graph] | None) -> dict[URIRef, Graph]:
+    """The asserted named graphs: the release's, when `kgtool publish` passes them (it has
+    read the build's store into rdflib already), else the build's."""
+    if graphs is None:
+        dataset = build.dataset(inferred=False)
+        graphs = {g.identifier: g for g in dataset.graphs() if isinstance(g.identifier, URIRef)}
+    return {name: graph for name, graph in graphs.items() if name != INFERRED_GRAPH}
+
+
+def _union(graphs: dict[URIRef, Graph]) -> Graph:
+    union = Graph()
+    for graph in graphs.values():
+        union += graph
+    return union

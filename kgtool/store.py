@@ -15,17 +15,25 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .errors import BuildMissingError, KgtoolError
+from .errors import BuildDamagedError, BuildMissingError, KgtoolError
 from .namespaces import INFERRED_GRAPH, PREFIXES
+from .results import decode_term, encode_term
 
 STORE_DIR = "store"
 ANSWERS_DIR = "answers"
 SUMMARY_FILE = "summary.json"
-FORMAT_VERSION = 3
+# How RocksDB, under Oxigraph, says a store's files are missing, cut short or garbled.
+_DAMAGE = re.compile(r"\b(?:Corruption|IO error): ")
+# What every build's summary holds and the commands read (kgtool stats, serve, publish).
+_SUMMARY_KEYS = ("files", "graphs", "per_document", "documents", "items", "agencies", "generic_actors",
+                 "asserted_triples", "inferred_triples", "answered_queries", "failed_queries", "seconds")
+FORMAT_VERSION = 4  # 4: kept answers hold RDF terms, not strings
 
 
 def save_store(memory_store, staging: Path) -> None:
@@ -46,20 +54,26 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def write_answer(staging: Path, name: str, text: str, columns: list[str], rows: list[dict[str, str]]) -> None:
-    """Keep the rows a saved query gave on the build, with the digest of the exact text
-    that was evaluated (parameters written in), in a build folder being written.
+def write_answer(staging: Path, result, text: str) -> None:
+    """Keep the answer a saved query gave on the build (kgtool.results.QueryResult), with
+    the digest of the exact text that was evaluated (parameters written in), in a build
+    folder being written.
 
-    Each distinct value is written once and the rows name values by number: an item's
-    text recurs in every row of its bodies, and reading half the bytes and a seventh
-    of the strings is what lets `responsibilities` (122,000 rows at a million triples)
-    come back in under half a second."""
+    Each distinct term is written once, as [kind, value, datatype or @language], and
+    the rows name terms by number: an item's text recurs in every row of its bodies,
+    and reading half the bytes and a seventh of the strings is what lets
+    `responsibilities` (122,000 rows at a million triples) come back in under half a
+    second."""
     folder = staging / ANSWERS_DIR
     folder.mkdir(exist_ok=True)
-    numbers: dict[str, int] = {}
-    cells = [[numbers.setdefault(row[column], len(numbers)) for column in columns] for row in rows]
-    document = {"query": name, "sha256": _digest(text), "columns": columns, "values": list(numbers), "rows": cells}
-    (folder / f"{name}.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    numbers: dict = {}
+    cells = [[None if term is None else numbers.setdefault(term, len(numbers)) for term in solution]
+             for solution in result.solutions]
+    document = {
+        "query": result.query, "sha256": _digest(text), "columns": result.columns,
+        "terms": [encode_term(term) for term in numbers], "rows": cells,
+    }
+    (folder / f"{result.query}.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
 
 
 def write_summary(staging: Path, summary: dict) -> None:
@@ -97,9 +111,14 @@ class Build:
         try:
             summary = json.loads((self.path / SUMMARY_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
-            raise KgtoolError(f"{self.path / SUMMARY_FILE} is unreadable ({error}); run `kgtool build` again") from None
+            raise BuildDamagedError(self.path, f"{SUMMARY_FILE} cannot be read: {error}") from None
+        if not isinstance(summary, dict):
+            raise BuildDamagedError(self.path, f"{SUMMARY_FILE} is not what kgtool writes")
         if summary.get("format") != FORMAT_VERSION:
             raise KgtoolError(f"the build in {self.path} was made by another kgtool version; run `kgtool build` again")
+        missing = [key for key in _SUMMARY_KEYS if key not in summary]
+        if missing:
+            raise BuildDamagedError(self.path, f"{SUMMARY_FILE} lacks {', '.join(missing)}")
         return summary
 
     @property
@@ -117,19 +136,38 @@ class Build:
         or its copy in memory for a build opened `in_memory`."""
         from pyoxigraph import Store
 
-        on_disk = Store.read_only(str(self.store_folder))
-        if not self.in_memory:
-            return on_disk
-        # Oxigraph reads every string of a store on disk through RocksDB, a few
-        # microseconds a lookup; in memory a lookup is a hash-map probe.
-        memory = Store()
-        memory.bulk_extend(on_disk)
-        return memory
+        with self.reading_store():
+            on_disk = Store.read_only(str(self.store_folder))
+            if not self.in_memory:
+                return on_disk
+            # Oxigraph reads every string of a store on disk through RocksDB, a few
+            # microseconds a lookup; in memory a lookup is a hash-map probe.
+            memory = Store()
+            memory.bulk_extend(on_disk)
+            return memory
 
-    def stored_answer(self, name: str, text: str) -> tuple[list[str], list[dict[str, str]]] | None:
-        """The columns and rows the build gave for the saved query `name`, if it evaluated
-        exactly `text` (a query edited since, or other parameter values, do not match).
-        Each kept answer is read from disk once, like the store it was read beside."""
+    @contextmanager
+    def reading_store(self):
+        """Around anything that reads the build's store (here or in another process):
+        the store's complaint about a file missing, cut short or garbled becomes
+        BuildDamagedError. Opening the store finds a missing or truncated file; a
+        garbled one is found only when a query reads it."""
+        try:
+            yield
+        except Exception as error:
+            message = str(error)
+            if isinstance(error, BuildDamagedError) or not _DAMAGE.search(message):
+                raise
+            named = re.search(rf"/{STORE_DIR}/([^\s:/]+)", message)
+            what = f"{STORE_DIR}/{named[1]}" if named else f"a file of {STORE_DIR}/"
+            state = "is missing" if "No such file" in message else "is cut short or garbled"
+            raise BuildDamagedError(self.path, f"{what} {state}") from None
+
+    def stored_answer(self, name: str, text: str) -> tuple[list[str], list[tuple]] | None:
+        """The columns and solutions (tuples of pyoxigraph terms) the build gave for the
+        saved query `name`, if it evaluated exactly `text` (a query edited since, or
+        other parameter values, do not match). Each kept answer is read from disk once,
+        like the store it was read beside."""
         if name not in self._answers:
             try:
                 self._answers[name] = json.loads((self.path / ANSWERS_DIR / f"{name}.json").read_bytes())
@@ -138,8 +176,17 @@ class Build:
         document = self._answers[name]
         if document is None or document.get("sha256") != _digest(text):
             return None
-        columns, values = document["columns"], document["values"]
-        return columns, [dict(zip(columns, map(values.__getitem__, row))) for row in document["rows"]]
+        terms = [decode_term(encoded) for encoded in document["terms"]]
+        return document["columns"], [
+            tuple(None if number is None else terms[number] for number in row) for row in document["rows"]
+        ]
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """What the build was made from, in 16 hex digits: the digest of its input files'
+        digests, so two builds of the same files share it."""
+        files = sorted(f"{entry['path']}:{entry['sha256']}" for entry in self.summary.get("files", []))
+        return _digest("\n".join(files))[:16]
 
     def default_graphs(self, inferred: bool = True) -> list:
         """The store's named graphs that make up the default graph of a query: every
@@ -160,7 +207,9 @@ class Build:
             dataset = Dataset(default_union=True)
             for prefix, namespace in PREFIXES.items():
                 dataset.bind(prefix, namespace)
-            dataset.parse(data=self.store.dump(format=RdfFormat.N_QUADS), format="nquads")
+            with self.reading_store():
+                quads = self.store.dump(format=RdfFormat.N_QUADS)
+            dataset.parse(data=quads, format="nquads")
             if not inferred:
                 dataset.remove_graph(dataset.graph(INFERRED_GRAPH))
             self._datasets[inferred] = dataset

@@ -31,6 +31,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.store import Store
 
 from .errors import InputError, KgtoolError
+from .files import check_readable
 from .load import parse_turtle, read_quads, subject_lines
 from .namespaces import DOC, ELI, ICP, VOCAB
 from .progress import Progress, quiet
@@ -423,9 +424,8 @@ def prepare(
     project = find_project(root)
     context = _context_files(project, framework)
     plans = [Path(f) for f in files] if files else project.document_files() + project.register_files()
-    for plan in plans:
-        if not plan.is_file():
-            raise InputError(plan, "no such file")
+    for path in context + plans:  # a link that leads nowhere or round in a loop, a folder, a pipe…
+        check_readable(path)
     paths = list(dict.fromkeys(p.resolve() for p in context + plans))
     plan_paths = {p.resolve() for p in plans} if files else set()
     try:

@@ -24,17 +24,21 @@ from .errors import QueryTimeoutError
 class QueryFailure(Exception):
     """The engine refused or failed the query; the message is the engine's."""
 
-# Reads {"store", "query", "union", "graphs"} as JSON on stdin; writes the results
-# as SPARQL JSON on stdout, or one line "ErrorType: message" on stderr and exits 1.
+# Reads {"store", "query", "union", "graphs"} as JSON on stdin; writes "R" and the
+# results as SPARQL JSON (SELECT, ASK), or "T" and N-Triples (CONSTRUCT, DESCRIBE),
+# on stdout — or one line "ErrorType: message" on stderr and exits 1.
 WORKER = """
 import json, sys
-from pyoxigraph import NamedNode, QueryResultsFormat, Store
+from pyoxigraph import NamedNode, QueryResultsFormat, QueryTriples, RdfFormat, Store
 job = json.load(sys.stdin)
 try:
     store = Store.read_only(job["store"])
     graphs = ({"use_default_graph_as_union": True} if job["union"]
               else {"default_graph": [NamedNode(iri) for iri in job["graphs"]]})
-    store.query(job["query"], **graphs).serialize(sys.stdout.buffer, QueryResultsFormat.JSON)
+    answer = store.query(job["query"], **graphs)
+    triples = isinstance(answer, QueryTriples)
+    sys.stdout.buffer.write(b"T" if triples else b"R")
+    answer.serialize(sys.stdout.buffer, RdfFormat.N_TRIPLES if triples else QueryResultsFormat.JSON)
 except (SyntaxError, OSError, TypeError, ValueError) as error:
     print(f"{type(error).__name__}: {error}", file=sys.stderr)
     sys.exit(1)
@@ -42,10 +46,11 @@ except (SyntaxError, OSError, TypeError, ValueError) as error:
 
 
 def query_in_child(store_folder: Path, text: str, timeout: float, graphs: list | None = None):
-    """The solutions of a SELECT `text` on the store in `store_folder` (pyoxigraph
-    QuerySolutions), evaluated in a child process that is killed after `timeout`
-    seconds. The default graph is the union of the named graphs, or `graphs`."""
-    from pyoxigraph import QueryResultsFormat, parse_query_results
+    """The answer of `text` on the store in `store_folder` — pyoxigraph QuerySolutions
+    or QueryBoolean, or a list of Triples for CONSTRUCT and DESCRIBE — evaluated in a
+    child process that is killed after `timeout` seconds. The default graph is the
+    union of the named graphs, or `graphs`."""
+    from pyoxigraph import QueryResultsFormat, RdfFormat, parse, parse_query_results
 
     job = {
         "store": str(store_folder),
@@ -68,4 +73,7 @@ def query_in_child(store_folder: Path, text: str, timeout: float, graphs: list |
     if child.returncode != 0:
         reason = errors.decode("utf-8", "replace").strip().splitlines()
         raise QueryFailure(reason[-1] if reason else f"the query process ended with exit code {child.returncode}")
+    kind, answer = answer[:1], answer[1:]
+    if kind == b"T":
+        return [quad.triple for quad in parse(answer, format=RdfFormat.N_TRIPLES)]
     return parse_query_results(answer, format=QueryResultsFormat.JSON)

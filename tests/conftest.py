@@ -29,9 +29,11 @@ REQUIRED_PARAMETERS = {
 
 
 def copy_project(destination: Path) -> Path:
-    """A copy of the repository's inputs (not its build) to build in."""
+    """A copy of the repository's inputs (not its build) to build in, with the
+    CITATION.cff that `kgtool publish` copies into a release."""
     for folder in ("ontology", "graphs", "sources", "queries", "shapes"):
         shutil.copytree(REPO / folder, destination / folder)
+    shutil.copyfile(REPO / "CITATION.cff", destination / "CITATION.cff")
     return destination
 
 
@@ -48,9 +50,27 @@ def repository_build(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def dated_release(repository_build, tmp_path_factory):
+    """A release of the repository build with a version and a date, as a publisher makes
+    one (`kgtool publish --version 1.0.0 --issued 2026-12-01`)."""
+    from kgtool.publish import publish
+
+    out = tmp_path_factory.mktemp("dated-release") / "dist"
+    return publish(repository_build.path.parent, out, version="1.0.0", issued="2026-12-01")
+
+
+@pytest.fixture(scope="session")
 def repository_graph(repository_build) -> Graph:
     """Asserted and inferred triples of the repository build."""
     return repository_build.union
+
+
+@pytest.fixture(scope="session")
+def repository_release(repository_build, tmp_path_factory):
+    """The repository build published once for the session (`kgtool publish`), version 1.0.0."""
+    from kgtool.publish import publish
+
+    return publish(repository_build.path.parent, tmp_path_factory.mktemp("release") / "dist", version="1.0.0")
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -114,7 +115,10 @@ def test_a_failed_build_says_why_in_one_line_and_keeps_the_previous_build(projec
     assert len(lines) == 1 and "Traceback" not in result.output
     assert all(part in lines[0] for part in expected)
     assert _snapshot(project / "build") == before
-    assert sorted(p.name for p in project.iterdir()) == ["build", "graphs", "ontology", "queries", "shapes", "sources"]
+    # Nothing half-written beside the build: the project holds what it held.
+    assert sorted(p.name for p in project.iterdir()) == [
+        "CITATION.cff", "build", "graphs", "ontology", "queries", "shapes", "sources",
+    ]
 
 
 def test_an_iri_with_a_space_is_rejected_with_its_line(project):
@@ -125,11 +129,11 @@ def test_an_iri_with_a_space_is_rejected_with_its_line(project):
     assert not (project / "build").exists()
 
 
-def test_a_file_that_is_not_utf8_is_rejected(project):
-    (project / "graphs" / "latin1.ttl").write_bytes("# caf\xe9\n".encode("latin-1"))
+def test_a_file_that_is_not_utf8_is_rejected_with_its_line(project):
+    (project / "graphs" / "latin1.ttl").write_bytes("# tea\n# caf\xe9\n".encode("latin-1"))
     result = run("--root", str(project), "build")
     assert result.exit_code == 2
-    assert "latin1.ttl: not UTF-8 text" in result.output
+    assert "latin1.ttl:2: is not UTF-8 text: byte 0xe9 at column 6 is not UTF-8" in result.output
 
 
 def test_a_root_that_is_not_a_project_is_named(tmp_path):
@@ -137,3 +141,18 @@ def test_a_root_that_is_not_a_project_is_named(tmp_path):
     assert result.exit_code == 2
     assert "is not an icpkg project" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("args", [["query", "task-search", "--param"], ["query", "-e"], ["validate"]])
+def test_an_argument_from_a_terminal_that_is_not_utf8_is_one_sentence(project, args):
+    # 研学 typed in a GBK terminal reaches Python as bytes it cannot decode (lone surrogates).
+    gbk = os.fsdecode("研学".encode("gbk"))
+    value = {"--param": f"phrase={gbk}", "-e": f"ASK {{}} # {gbk}"}.get(args[-1], gbk + ".ttl")
+
+    result = run("--root", str(project), *args, value)
+
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: the argument '" + value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        + "' is not UTF-8 text (byte 0xd1); set the terminal to UTF-8, or put the text in a UTF-8 file"
+    )

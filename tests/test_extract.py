@@ -224,5 +224,8 @@ def test_a_folder_that_cannot_be_written_is_one_sentence_and_nothing_written(pro
     before = _files(project)
     result = _run(project, "extract", str(PLAN))
     assert result.exit_code == 2
-    assert result.output.strip() == f"Error: cannot write {project / 'sources'}: Read-only file system; nothing was written"
+    assert result.output.strip() == (
+        f"Error: cannot write {project / 'sources' / 'zj-2022-plan.txt'}: read-only file system ({project / 'sources'}); "
+        "nothing was written"
+    )
     assert _files(project) == before

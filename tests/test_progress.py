@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from click.testing import CliRunner
 
 from kgtool.build import build
@@ -87,3 +88,24 @@ def test_no_bar_reaches_output_that_is_not_a_terminal(project):
     result = CliRunner().invoke(main, ["--root", str(project), "build"])
     assert result.exit_code == 0
     assert "\r" not in result.output and "…" not in result.output
+
+
+@pytest.mark.parametrize("arguments, quiet", [
+    (["validate", "PLAN"], False),
+    (["-q", "validate", "PLAN"], True),
+    (["validate", "PLAN", "-q"], True),
+    (["validate", "--quiet", "PLAN"], True),
+])
+def test_quiet_is_taken_before_or_after_the_command(monkeypatch, arguments, quiet):
+    # `kgtool build -q` is what a user types as often as `kgtool -q build`.
+    asked = []
+
+    def for_terminal(cls, quiet=False):
+        asked.append(quiet)
+        return cls(False)
+
+    monkeypatch.setattr(TerminalProgress, "for_terminal", classmethod(for_terminal))
+    plan = str(FIXTURES / "plan-without-basis.ttl")
+    result = CliRunner().invoke(main, ["--root", str(REPO), *[plan if a == "PLAN" else a for a in arguments]])
+    assert result.exit_code == 1, result.output  # the plan states no national plan: a Violation
+    assert asked == [quiet]

@@ -5,12 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import threading
 import time
-import urllib.error
-import urllib.request
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from click.testing import CliRunner
@@ -23,6 +18,7 @@ from kgtool.push import TEMPORARY_PREFIX, PushError, build_graphs, push
 from kgtool.queries import find_query, run_query, run_remote
 
 from conftest import REPO, free_port
+from stand_ins import answering, failing_proxy
 
 ICPKG_GRAPHS = "https://w3id.org/icpkg/graph/"
 
@@ -88,50 +84,6 @@ def test_pushing_again_is_refused_without_replace_and_replaces_cleanly_with_it(e
     assert _graph_sizes(empty_store.endpoint) == _source_sizes(source)  # no temporary graph left either
 
 
-def _failing_proxy(upstream: str, graph: str, stage: str) -> ThreadingHTTPServer:
-    """A stand-in for a store that breaks while taking one graph: it forwards every
-    request to a real store, except that, for `graph`, it answers 500 after passing on
-    half of the triples (stage "load"), passes on half and says all went well (stage
-    "lose"), or refuses the update that moves it (stage "move")."""
-
-    class Proxy(BaseHTTPRequestHandler):
-        def _forward(self):
-            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            target = parse_qs(urlsplit(self.path).query).get("graph", [""])[0]
-            update = parse_qs(body.decode("utf-8")).get("update", [""])[0] if self.command == "POST" else ""
-            if stage in ("load", "lose") and self.command == "PUT" and target.endswith(":" + graph):
-                lines = body.splitlines(keepends=True)
-                status, answer = self._relay(b"".join(lines[: len(lines) // 2]))
-                return self._answer(500, b"the disk is full") if stage == "load" else self._answer(status, answer)
-            if stage == "move" and "MOVE GRAPH" in update and f"TO <{graph}>" in update:
-                return self._answer(500, b"the store is shutting down")
-            self._answer(*self._relay(body))
-
-        def _relay(self, body: bytes) -> tuple[int, bytes]:
-            headers = {name: self.headers[name] for name in ("Content-Type", "Accept") if self.headers[name]}
-            request = urllib.request.Request(upstream + self.path, data=body, method=self.command, headers=headers)
-            try:
-                with urllib.request.urlopen(request, timeout=30) as response:
-                    return response.status, response.read()
-            except urllib.error.HTTPError as error:
-                return error.code, error.read()
-
-        def _answer(self, status: int, data: bytes) -> None:
-            self.send_response(status)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        do_GET = do_POST = do_PUT = _forward
-
-        def log_message(self, *args):
-            pass
-
-    proxy = ThreadingHTTPServer(("127.0.0.1", 0), Proxy)
-    threading.Thread(target=proxy.serve_forever, daemon=True).start()
-    return proxy
-
-
 def _with_one_more_triple(graphs):
     marker = (URIRef("https://example.org/push"), URIRef("https://example.org/round"), Literal(2))
     changed = []
@@ -147,7 +99,7 @@ def _with_one_more_triple(graphs):
 def test_a_store_failing_in_the_middle_leaves_no_graph_half_replaced(empty_store, source, stage):
     push(source, f"{empty_store.url}/sparql", empty_store.graph_store)
     failing = ICPKG_GRAPHS + "gd-2023-plan"
-    proxy = _failing_proxy(empty_store.url, failing, stage)
+    proxy = failing_proxy(empty_store.url, failing, stage)
     proxy_url = f"http://127.0.0.1:{proxy.server_address[1]}"
     try:
         with pytest.raises(PushError) as raised:
@@ -167,7 +119,7 @@ def test_a_store_failing_in_the_middle_leaves_no_graph_half_replaced(empty_store
 def test_a_store_that_keeps_half_a_graph_and_says_it_took_it_all_is_caught(empty_store, source):
     push(source, f"{empty_store.url}/sparql", empty_store.graph_store)
     losing = ICPKG_GRAPHS + "gd-2023-plan"
-    proxy = _failing_proxy(empty_store.url, losing, "lose")
+    proxy = failing_proxy(empty_store.url, losing, "lose")
     proxy_url = f"http://127.0.0.1:{proxy.server_address[1]}"
     try:
         with pytest.raises(PushError) as raised:
@@ -183,39 +135,17 @@ def test_a_store_that_keeps_half_a_graph_and_says_it_took_it_all_is_caught(empty
     assert _graph_sizes(empty_store.endpoint)[losing] == sent - 1
 
 
-def _answering(status: int, content_type: str, body: bytes) -> ThreadingHTTPServer:
-    """A server that answers every request alike, whatever was asked."""
-
-    class Same(BaseHTTPRequestHandler):
-        def _answer(self):
-            self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        do_GET = do_POST = do_PUT = _answer
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Same)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 @pytest.mark.parametrize(
     "content_type, body, seen",
     [
         ("text/html", b"<!DOCTYPE html><html><body>Welcome to nginx!</body></html>", "it sent an HTML page"),
         ("application/sparql-results+json", b'{"head": {"vars": ["g", "n"]}, "results": {"bindi',
-         "the body was not JSON, or was cut short"),
+         "the body was not SPARQL JSON results, or was cut short"),
         ("application/sparql-results+json", b"", "the body was empty"),
     ],
 )
 def test_a_server_that_answers_200_to_everything_is_not_a_push(repository_build, content_type, body, seen):
-    server = _answering(200, content_type, body)
+    server = answering(200, content_type, body)
     endpoint = f"http://127.0.0.1:{server.server_address[1]}/sparql"
     try:
         result = _push("--build-dir", str(repository_build.path), "push", "--endpoint", endpoint, "--replace")

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from kgtool.cli import main
+from kgtool.errors import InputError
 from kgtool.queries import catalogue, evaluate, find_query, load_query, run_query, with_values
 from kgtool.store import Build
 
@@ -209,30 +210,57 @@ def test_a_query_file_with_broken_sparql_is_named_with_its_line(built_project, t
     assert "Traceback" not in result.output
 
 
-def test_a_query_file_without_a_header_is_an_error(built_project, tmp_path):
-    bare = tmp_path / "bare.rq"
-    bare.write_text("SELECT * WHERE { ?s ?p ?o }\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["--root", str(built_project), "query", str(bare)])
+def test_a_query_file_with_half_a_header_is_an_error(built_project, tmp_path):
+    # Without any header a file is an ad-hoc question (test_adhoc_queries.py); a header
+    # that was begun is a saved query's, and must say what the query answers.
+    half = tmp_path / "half.rq"
+    half.write_text("#+ summary: Everything\nSELECT * WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--root", str(built_project), "query", str(half)])
     assert result.exit_code == 2
-    assert "bare.rq: the header lacks summary" in result.output
+    assert "half.rq: the header lacks description, columns" in result.output
 
 
 def test_a_parameter_of_an_unknown_kind_is_named_with_its_line(built_project, tmp_path):
     odd = tmp_path / "odd.rq"
     odd.write_text(
-        "#+ summary: s\n#+ description: d\n#+ columns: [x]\n#+ param: x | text@ | | a text\n"
+        "#+ summary: s\n#+ description: d\n#+ columns: [x]\n#+ params:\n#+   - name: x\n"
+        "#+     kind: text@\n#+     description: a text\n"
         "SELECT ?x WHERE { BIND (?_x AS ?x) }\n",
         encoding="utf-8",
     )
     result = CliRunner().invoke(main, ["--root", str(built_project), "query", str(odd), "--param", "x=1"])
     assert result.exit_code == 2
-    assert "odd.rq:4: param 'x' has kind 'text@'" in result.output
+    assert "odd.rq:6: param 'x' has kind 'text@'" in result.output
+
+
+HEAD = "#+ summary: s\n#+ description: d\n#+ columns: [x]\n"
+
+
+@pytest.mark.parametrize(("header", "message"), [
+    # A ': ' in a plain YAML value: grlc would drop the whole header without a word.
+    ("#+ summary: s\n\n#+ description: Role is lead: no plan names one\n\n#+ columns: [x]\n",
+     "odd.rq:3: the header is not YAML as grlc reads it: mapping values are not allowed here"),
+    (HEAD + "#+ param: x | text | | a text\n",
+     "odd.rq:4: '#+ param:' is now a 'params:' list (name, kind, description) with the default under 'defaults:'"),
+    (HEAD + "#+ defaults:\n#+   - theme: heritage\n", "odd.rq:4: 'defaults' names 'theme', which is not among the params"),
+    (HEAD + "#+ params:\n#+   - name: x\n#+     kind: text\n#+     default: y\n#+     description: d\n",
+     "odd.rq:7: a param has key 'default': a default goes under 'defaults:'"),
+    (HEAD + "#+ summary: t\n", "odd.rq:4: header key 'summary' appears twice"),
+    ("#+ summary: s\n#+ description: d\n#+ columns: x, y\n", "odd.rq:3: header key 'columns' must be a list such as [a, b]"),
+])
+def test_a_header_grlc_would_misread_is_named_with_its_line(tmp_path, header, message):
+    odd = tmp_path / "odd.rq"
+    odd.write_text(header + "SELECT ?x WHERE { BIND (?_x AS ?x) }\n", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_query(odd)
+    assert str(raised.value).startswith(f"{odd.parent}/{message}")
 
 
 def test_a_text_parameter_in_several_languages_binds_one_row_per_language(tmp_path):
     path = tmp_path / "labels.rq"
     path.write_text(
-        "#+ summary: s\n#+ description: d\n#+ columns: [thing]\n#+ param: name | text@zh,en | | a label\n"
+        "#+ summary: s\n#+ description: d\n#+ columns: [thing]\n"
+        "#+ params:\n#+   - {name: name, kind: 'text@zh,en', description: a label}\n"
         "SELECT ?thing WHERE { ?thing <http://www.w3.org/2000/01/rdf-schema#label> ?_name }\n",
         encoding="utf-8",
     )
@@ -325,18 +353,17 @@ def test_a_notebook_gets_rows_by_name_with_parameters(built_project):
             "documents": "js-task-table"} in result.rows
 
 
-def test_a_dataframe_has_the_columns_in_order(monkeypatch):
-    import types
+def test_a_dataframe_has_the_columns_in_order_typed_and_says_where_it_came_from(repository_build):
+    import pandas
 
-    from kgtool.queries import QueryResult
-
-    made = {}
-    fake = types.ModuleType("pandas")
-    fake.DataFrame = lambda rows, columns: made.update(rows=rows, columns=columns) or "frame"
-    monkeypatch.setitem(sys.modules, "pandas", fake)
-    result = QueryResult(["b", "a"], [{"a": "1", "b": "2"}])
-    assert result.to_dataframe() == "frame"
-    assert made == {"rows": [{"a": "1", "b": "2"}], "columns": ["b", "a"]}
+    result = run_query(repository_build, find_query(QUERIES, "agency-workload"))
+    frame = result.to_dataframe()
+    assert list(frame.columns) == result.columns
+    # Counts are numbers (a sum is a sum, not "2101…" glued together), text is text.
+    assert str(frame["items"].dtype) == "Int64" and str(frame["agency"].dtype) == "string"
+    assert frame["items"].sum() == sum(int(row["items"]) for row in result.rows)
+    assert frame.attrs == {"query": "agency-workload", "parameters": {}, "build": repository_build.fingerprint}
+    assert isinstance(frame, pandas.DataFrame)
 
 
 def test_without_pandas_a_dataframe_is_a_clear_error(monkeypatch):
@@ -469,7 +496,7 @@ def test_agency_profile_finds_a_body_by_its_english_name_too(repository_build):
 def test_agency_profile_of_a_body_no_clause_names_is_one_row_without_items(repository_build):
     # 国务院 (altLabel of 中华人民共和国国务院) appears only in 党中央、国务院, never in a clause.
     rows = answer(repository_build, "agency-profile", params={"name": "国务院"}).rows
-    assert [tuple(r.values()) for r in rows] == [("中华人民共和国国务院", "national", "全国", "", "", "", "", "")]
+    assert [tuple(r.values()) for r in rows] == [("中华人民共和国国务院", "national", "全国", "", "", "", "", "", "")]
 
 
 def test_task_search_finds_every_item_that_prints_the_phrase(repository_build):
@@ -679,3 +706,21 @@ def test_a_broken_saved_query_is_named_by_the_build_and_does_not_stop_it(project
     # The 18 saved queries that need no value (all but task-search, tasks-by-theme and agency-profile).
     assert "saved queries answered and kept: 20" in result.output
     assert "not answered (it will fail when asked too):" in result.output and "broken.rq:6: the query is not valid SPARQL" in result.output
+
+
+def test_stated_vs_interpreted_counts_the_same_on_a_release_whose_interpretation_has_graphs_of_its_own(repository_build):
+    # A release (and a store it is pushed to) keeps each document's readings in
+    # graph/<code>/interpretation; the query must count them there too.
+    from pyoxigraph import RdfFormat, Store
+
+    from kgtool.named_graphs import release_graphs
+    from kgtool.serialize import nquads
+
+    released = Store()
+    released.load(nquads(release_graphs(repository_build)), format=RdfFormat.N_QUADS)
+    assert any(name.value.endswith("/interpretation") for name in released.named_graphs())
+    query = find_query(QUERIES, "stated-vs-interpreted")
+    on_release = evaluate(released, query.name, query.text, use_default_graph_as_union=True)
+    on_build = answer(repository_build, "stated-vs-interpreted")
+    assert on_release.rows == on_build.rows
+    assert all(int(row["interpreted"]) > 0 for row in on_build.rows)

@@ -7,12 +7,14 @@ Expected values are read by hand from sources/ (quoted with their line) and grap
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import re
 import subprocess
 import sys
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from html.parser import HTMLParser
@@ -27,6 +29,9 @@ from kgtool.site import write_site
 REPO = Path(__file__).resolve().parent.parent
 # Written beside the pages by `kgtool publish`, not by write_site; the index links to them.
 PUBLISHED_BESIDE = ("dumps/", "void.ttl")
+# The source texts every quote links to, which `kgtool publish` ships (tests/test_citation.py
+# follows those links in a release).
+SOURCES_BESIDE = "sources/"
 
 
 @dataclass(frozen=True)
@@ -208,12 +213,49 @@ def test_the_index_lists_the_documents_and_shows_coverage_from_the_saved_query(r
                          ("cn-2016-guidance", "cn-2021-plan", "fj-2026-plan", "gd-2023-plan", "js-task-table")]
     html = (release / "index.html").read_text(encoding="utf-8")
     # The cells test_queries pins: （八） in Guangdong is key tasks 11.–13. and annex rows 9, 10
-    # (five items, the darkest shade); （十四） in Jiangsu is a gap.
-    assert '<td class="heat-5" title="5 个条目 / 5 items">9 10 11. 12. 13.</td>' in html
+    # (five items, the darkest shade), each number linking to its item; （十四） in Jiangsu is a gap.
+    assert (
+        '<td class="heat-5" title="5 个条目 / 5 items">'
+        '<a href="id/task/gd-2023-plan/annex-9.html">9</a> <a href="id/task/gd-2023-plan/annex-10.html">10</a> '
+        '<a href="id/task/gd-2023-plan/11.html">11.</a> <a href="id/task/gd-2023-plan/12.html">12.</a> '
+        '<a href="id/task/gd-2023-plan/13.html">13.</a></td>'
+    ) in html
     jiangsu_fourteen = html.split("（十四） 发挥中介机构作用")[1].split("</tr>")[0]
     assert jiangsu_fourteen.count('class="heat-0"') == 1
     for target in ("ontology.html", "dumps/", "void.ttl", "vocab/carrier-type.html", "heritage.html"):
         assert target in {link.href for link in index.links}
+
+
+def test_each_heatmap_cell_links_to_the_items_it_counts(release, repository_graph):
+    from rdflib import URIRef
+    from rdflib.namespace import SKOS
+
+    from kgtool.namespaces import BASE, ELI, ICP
+
+    html = (release / "index.html").read_text(encoding="utf-8")
+    table = html[html.index('<table class="heatmap">'):]
+    table = table[:table.index("</table>")]
+    columns = re.findall(r'<th scope="col" lang="zh-Hans">([^<]+)</th>', table)
+    assert columns == ["广东省", "江苏省", "福建省"]
+    linked = 0
+    for row in table.split("<tr>")[2:]:  # the rows after the head's
+        national = URIRef(BASE + re.search(r'<th scope="row"><a href="([^"]+)\.html"', row)[1])
+        cells = re.findall(r'<td class="heat-\d" title="(\d+) 个条目 / \d+ items">(.*?)</td>', row)
+        assert len(cells) == len(columns)
+        for column, (count, cell) in zip(columns, cells):
+            links = re.findall(r'<a href="([^"]+)\.html">([^<]+)</a>', cell)
+            assert len(links) == int(count)
+            for href, number in links:
+                # The item is aligned with the row's national item, in a plan of the
+                # column's province, and printed with the number the cell shows.
+                item = URIRef(BASE + href)
+                assert (item, ICP.alignsWith, national) in repository_graph
+                place = repository_graph.value(repository_graph.value(item, ICP.inDocument), ELI.jurisdiction)
+                assert column in {str(name) for name in repository_graph.objects(place, SKOS.prefLabel)}
+                assert str(repository_graph.value(item, ELI.number)) == number
+            linked += len(links)
+    # The coverage query's cells for （四）–（十六） hold 62 provincial items in all.
+    assert linked == 62
 
 
 def test_the_network_draws_each_body_once_linked_to_its_page(release):
@@ -226,6 +268,50 @@ def test_the_network_draws_each_body_once_linked_to_its_page(release):
     assert "广东省工业和信息化厅 — 广东省文化和旅游厅：共同负责 22 个条目" in svg
     for group in ("全国", "广东省", "江苏省", "福建省"):
         assert f">{group}</text>" in svg
+
+
+def search_records(release: Path) -> dict[str, dict]:
+    """search-index.js's records by path."""
+    script = (release / "search-index.js").read_text(encoding="utf-8")
+    assert script.startswith("window.icpkgSearch = ") and script.endswith(";\n")
+    data = json.loads(script.removeprefix("window.icpkgSearch = ").removesuffix(";\n"))
+    assert [record["id"] for record in data["records"]] == list(range(len(data["records"])))
+    assert {record["kind"] for record in data["records"]} <= set(data["kinds"])
+    return {record["path"]: record for record in data["records"]}
+
+
+def test_the_index_page_loads_the_search_scripts_it_ships(release):
+    html = (release / "index.html").read_text(encoding="utf-8")
+    scripts = re.findall(r'<script src="([^"]+)"></script>', html)
+    assert scripts == ["minisearch.js", "search-index.js", "search.js"]
+    for script in scripts:
+        assert (release / script).is_file()
+    assert "MiniSearch 7.2.0" in (release / "minisearch.js").read_text(encoding="utf-8")[:200]
+    assert '<form id="search" class="search" role="search" hidden>' in html  # shown by the script
+
+
+def test_the_search_index_has_one_record_per_searched_page_with_its_names_and_text(release):
+    records = search_records(release)
+    for path in records:
+        assert (release / path).is_file(), path
+    kinds = Counter(record["kind"] for record in records.values())
+    # The README's figures: 5 documents, 96 items, 73 agencies and generic actors, 15
+    # programmes, 7 heritage lists, 263 heritage sites.
+    assert (kinds["document"], kinds["item"], kinds["agency"] + kinds["actor"]) == (5, 96, 73)
+    assert (kinds["programme"], kinds["heritage-list"], kinds["heritage-site"]) == (15, 7, 263)
+    # graphs/gd-2023-plan.ttl task:1, its text as sources/gd-2023-plan.txt prints it.
+    item = records["id/task/gd-2023-plan/1.html"]
+    assert (item["kind"], item["zh"], item["context"]) == ("item", "1. 深入挖掘工业文化内涵", "广东省推动工业文化发展实施方案")
+    assert item["text"].startswith("深入挖掘工业文化内涵。梳理挖掘广东工业历史")
+    # A plan by its 文号, a heritage site by its address (graphs/heritage/cn-2017-heritage-list.ttl).
+    assert "粤工信生产合作函〔2023〕22号" in records["id/doc/gd-2023-plan.html"]["names"]
+    site = records["id/carrier/ln-anshangangtiechang.html"]
+    assert (site["kind"], site["zh"], site["context"]) == ("heritage-site", "鞍山钢铁厂", "辽宁省")
+    assert "辽宁省鞍山市铁西区" in site["names"]
+    agency = records["id/agency/cn-ncha.html"]
+    assert (agency["kind"], agency["zh"], agency["en"]) == ("agency", "国家文物局", "National Cultural Heritage Administration")
+    # Parts shown inside another page (sections, clauses) are not results of their own.
+    assert not any(path.startswith(("id/section/", "id/clause/")) for path in records)
 
 
 # --- national industrial heritage --------------------------------------------------------
@@ -342,7 +428,7 @@ def test_a_site_page_shows_its_address_batch_status_and_core_items(release, heri
     assert "designation-ln-anshangangtiechang-batch-1" in site.ids
     # The list links each of its rows, in order, to its place on the site's page.
     heritage_list = page(release, "id/doc/cn-2017-heritage-list.html")
-    rows = [link.href for link in heritage_list.links if link.inside(cls="register")]
+    rows = [link.href for link in heritage_list.links if link.inside(cls="register") and "#designation-" in link.href]
     assert len(rows) == 11 == int(heritage_list.facts()["所列项数"])
     assert rows[:2] == ["../carrier/sd-zhangyuniangjiugongsi.html#designation-sd-zhangyuniangjiugongsi-batch-1",
                         "../carrier/ln-anshangangtiechang.html#designation-ln-anshangangtiechang-batch-1"]
@@ -381,6 +467,38 @@ def test_a_site_listed_in_two_batches_shows_both_rows(release):
     assert "复核结果未收录" in site.text and "已认定 Designated" in site.text
 
 
+def test_a_clause_has_the_generic_page_with_its_bodies_and_its_place_in_the_item(release):
+    # National item （十）, its first passage's clause: sources/cn-2021-plan.txt line 64 ends
+    # "(工业和信息化部牵头，文化和旅游部、国家发展改革委、国资委、国家文物局、相关行业协会参与）".
+    clause = page(release, "id/clause/cn-2021-plan/10-p1.html")
+    assert clause.title.startswith("责任分工表述 10-p1 — 推进工业文化发展实施方案")
+    facts = clause.facts()
+    assert facts["表述原文"] == "工业和信息化部牵头，文化和旅游部、国家发展改革委、国资委、国家文物局、相关行业协会参与"
+    assert source_line("cn-2021-plan", 64).endswith(f"({facts['表述原文']}）")
+    hrefs = dict(clause.hrefs())
+    assert hrefs["../../task/cn-2021-plan/10.html#clause-10-p1"] == "（十） 加大传播与交流"
+    assert hrefs["../../agency/cn-miit.html"].startswith("工业和信息化部")
+    assert "../../task/cn-2021-plan/10-p1.html" in hrefs  # the passage it covers, a page of its own
+    assert "clause-10-p1" in page(release, "id/task/cn-2021-plan/10.html").ids
+
+
+def test_a_theme_lists_the_items_read_as_having_it_under_interpretation(release, repository_graph):
+    from rdflib import URIRef
+
+    from kgtool.namespaces import ICP
+
+    theme = URIRef("https://w3id.org/icpkg/vocab/theme/heritage")
+    concept = page(release, "vocab/theme/heritage.html")
+    assert concept.title.startswith("工业遗产")
+    items = {link.href for link in concept.links if link.inside(cls="interpretation") and "/id/task/" in link.href}
+    # 15 items carry icp:theme heritage in graphs/ (3 of the 2016 guidance, 4 of the 2021 plan,
+    # Fujian's 4, Guangdong's 11–13 and annex rows 9–10, Jiangsu's rows 6 and 7).
+    expected = {f"../../id/task/{str(item).rsplit('/task/', 1)[1]}.html" for item in repository_graph.subjects(ICP.theme, theme)}
+    assert len(expected) == 15 and items == expected
+    assert [(dt.split()[0], interpreted) for dt, interpreted in concept.rows if "theme" in dt] == [("以本项为“主题”者", True)]
+    assert ("../theme.html", "任务主题") in concept.hrefs()  # its vocabulary
+
+
 # --- every page, every link ------------------------------------------------------------
 
 
@@ -395,34 +513,49 @@ def test_every_resource_of_each_kind_has_a_page_and_its_data(written, repository
     # actors; 15 programmes (Guangdong's 专栏 1–5 and five brands, Jiangsu's five 工程);
     # 16 targets (Fujian 1, Guangdong 8, Jiangsu 7); the 67 concepts of
     # ontology/vocab/carrier-type.ttl; the 7 heritage lists and their 263 sites
-    # (graphs/heritage/), and the register in two orders.
-    assert summary == {"index": 1, "ontology": 1, "vocabulary": 1, "heritage-register": 2, "document": 5,
-                       "item": 96, "agency": 73, "programme": 15, "carrier-type": 67, "target": 16,
-                       "heritage-list": 7, "heritage-site": 263}
+    # (graphs/heritage/), and the register in two orders; the 14 files of ontology/vocab/;
+    # the ontology and its version IRI. The generic page for the rest: 29 sections, 12
+    # paragraphs (the national items （七）–（十） split by clause), 74 clauses, 264
+    # designations (北京卫星制造厂 is in batches 2 and 4), 9 carriers the plans name, 2
+    # attestations, 51 text reuses (graphs/derived/), 170 places and the 101 concepts of the
+    # other 13 vocabularies.
+    assert summary == {"index": 1, "heritage-register": 2, "document": 5, "item": 96, "agency": 73,
+                       "programme": 15, "carrier-type": 67, "target": 16, "heritage-list": 7, "heritage-site": 263,
+                       "vocabulary": 14, "section": 29, "paragraph": 12, "clause": 74, "designation": 264,
+                       "carrier": 9, "attestation": 2, "text-reuse": 51, "place": 170, "concept": 101, "ontology": 2}
     kinds = {
         "document": [ICP.PolicyDocument], "item": [ICP.Task], "agency": [ICP.Agency, ICP.GenericActor],
         "programme": [ICP.Programme], "target": [ICP.Target], "heritage-list": [ICP.HeritageList],
+        "vocabulary": [SKOS.ConceptScheme], "section": [ICP.Section], "paragraph": [ICP.Paragraph],
+        "clause": [ICP.ResponsibilityClause], "designation": [ICP.Designation], "attestation": [ICP.Attestation],
+        "text-reuse": [ICP.TextReuse], "place": [ICP.Jurisdiction],
     }
     sites = set(repository_graph.objects(None, ICP.designatedSite))
     for kind, classes in kinds.items():
         iris = {s for cls in classes for s in repository_graph.subjects(RDF.type, cls)}
         assert len(iris) == summary[kind]
-        for iri in iris:
-            for suffix in (".html", ".ttl", ".jsonld"):
-                assert (release / (str(iri).removeprefix("https://w3id.org/icpkg/") + suffix)).is_file(), iri
-    assert len(sites) == summary["heritage-site"]
-    assert {p.stem for p in (release / "id" / "carrier").glob("*.html")} == {str(s).rsplit("/", 1)[1] for s in sites}
+    carriers = set(repository_graph.subjects(RDF.type, ICP.Carrier))
+    assert len(sites) == summary["heritage-site"] and len(carriers - sites) == summary["carrier"]
+    assert {p.stem for p in (release / "id" / "carrier").glob("*.html")} == {str(s).rsplit("/", 1)[1] for s in carriers}
     scheme = URIRef("https://w3id.org/icpkg/vocab/carrier-type")
     concepts = set(repository_graph.subjects(SKOS.inScheme, scheme))
     assert len(concepts) == 67
+    assert len(set(repository_graph.subjects(RDF.type, SKOS.Concept)) - concepts) == summary["concept"]
     assert {p.stem for p in (release / "vocab" / "carrier-type").glob("*.html")} == {
         str(c).rsplit("/", 1)[1] for c in concepts}
+    # Every IRI the graph names under id/ and vocab/ has a page and its data in three syntaxes.
+    minted = {t for triple in repository_graph for t in triple
+              if isinstance(t, URIRef) and str(t).startswith(("https://w3id.org/icpkg/id/", "https://w3id.org/icpkg/vocab/"))}
+    assert len(minted) == sum(summary.values()) - summary["index"] - summary["heritage-register"] - summary["ontology"]
+    for iri in minted:
+        for suffix in (".html", ".ttl", ".jsonld", ".nt"):
+            assert (release / (str(iri).removeprefix("https://w3id.org/icpkg/") + suffix)).is_file(), iri
 
 
 def test_every_relative_link_of_every_page_reaches_a_file_and_its_anchor(release):
     pages = {path.relative_to(release).as_posix(): Page(path) for path in release.rglob("*.html")}
-    # index, ontology, the carrier-type scheme, the register in two orders and the 542 resources
-    assert len(pages) == 547
+    # index, the ontology and its version, the register in two orders and the 1,268 resources
+    assert len(pages) == 1273
     checked = 0
     for name, parsed in pages.items():
         for href, _ in parsed.hrefs():
@@ -432,7 +565,7 @@ def test_every_relative_link_of_every_page_reaches_a_file_and_its_anchor(release
             target = posixpath.normpath(posixpath.join(posixpath.dirname(name), unquote(parts.path))) if parts.path else name
             if parts.path.endswith("/"):
                 target += "/"
-            if target in PUBLISHED_BESIDE:
+            if target in PUBLISHED_BESIDE or target.startswith(SOURCES_BESIDE):
                 continue
             assert (release / target).is_file(), f"{name} links to {href}, which is not there"
             if parts.fragment and target in pages:
@@ -443,7 +576,7 @@ def test_every_relative_link_of_every_page_reaches_a_file_and_its_anchor(release
 
 def test_every_page_names_its_languages_and_leads_back_to_the_index(release):
     for path in release.rglob("*.html"):
-        if path.name == "ontology.html":  # pyLODE's page, in its own layout
+        if path.name == "ontology.html" or path.parent.name == "ontology":  # pyLODE's page (and its version's), in its own layout
             continue
         parsed = Page(path)
         assert parsed.lang == "zh-Hans", path
@@ -570,9 +703,10 @@ def test_writing_again_in_another_process_gives_identical_bytes(release, reposit
 # --- packaging --------------------------------------------------------------------------------
 
 
-def test_the_templates_ship_in_the_wheel():
+def test_the_templates_and_the_search_scripts_ship_in_the_wheel():
     package_data = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]["kgtool"]
-    templates = sorted((REPO / "kgtool" / "templates").iterdir())
-    assert templates
-    for template in templates:
-        assert any(fnmatch(f"templates/{template.name}", pattern) for pattern in package_data), template.name
+    for folder in ("templates", "static"):
+        shipped = sorted((REPO / "kgtool" / folder).iterdir())
+        assert shipped
+        for path in shipped:
+            assert any(fnmatch(f"{folder}/{path.name}", pattern) for pattern in package_data), path.name

@@ -500,10 +500,27 @@ def _open_docx(path: Path):
         )
     if not zipfile.is_zipfile(path):
         raise _unreadable_docx(path, "it is not a zip archive")
+    _refuse_a_zip_bomb(path)
     try:
         return docx.Document(str(path))
     except Exception as error:  # a damaged package fails in zipfile, lxml or python-docx alike
         raise _unreadable_docx(path, _why_unreadable(error)) from None
+
+
+def _refuse_a_zip_bomb(path: Path) -> None:
+    """A .docx is a zip archive, and its XML is parsed whole in memory: a 2 MB file whose XML
+    unpacks to a gigabyte took minutes and gigabytes before it was refused. A plan's XML is
+    a few megabytes; the sizes the archive declares are checked before anything is unpacked
+    (zipfile never unpacks more than an entry declares)."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            xml = sum(item.file_size for item in package.infolist() if item.filename.endswith((".xml", ".rels")))
+    except (zipfile.BadZipFile, OSError) as error:
+        raise _unreadable_docx(path, _why_unreadable(error)) from None
+    if xml > MAX_PLAN_BYTES:
+        raise _unreadable_docx(
+            path, f"its XML unpacks to {xml // (1024 * 1024):,} MB, far more than any plan's: a damaged or hostile file"
+        )
 
 
 def _unreadable_docx(path: Path, why: str) -> InputError:
