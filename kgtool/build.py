@@ -11,7 +11,7 @@ from pyoxigraph import Store
 
 from . import __version__
 from .atomic import staged_folder
-from .errors import KgtoolError, ReasoningError
+from .errors import BuildMissingError, KgtoolError, ReasoningError
 from .load import read_quads
 from .namespaces import INFERRED_GRAPH
 from .progress import Progress, quiet
@@ -19,7 +19,7 @@ from .project import Project, find_project
 from .queries import answer_saved_queries
 from .reason import materialise, owl_rl_closure
 from .stats import summarise
-from .store import Build, save_store, write_answer, write_summary
+from .store import SUMMARY_FILE, Build, save_store, write_answer, write_summary
 
 REASONERS = ("rules", "owlrl")
 
@@ -149,7 +149,9 @@ def open_build(root: Path | str | None = None, build_dir: Path | str | None = No
     """The last build of a project, for reading; with `in_memory=True` its store is
     copied into memory on first use, for faster queries in a long-running process."""
     target = Path(build_dir) if build_dir else find_project(root).build_dir
-    return Build.open(target, in_memory)
+    if not (target / SUMMARY_FILE).is_file():
+        raise BuildMissingError(target)
+    return Build(target, in_memory)
 
 
 def changed_inputs(result: Build, project: Project) -> list[str]:

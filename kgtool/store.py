@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .errors import BuildDamagedError, BuildMissingError, KgtoolError
+from .errors import BuildDamagedError, KgtoolError
 from .namespaces import INFERRED_GRAPH, PREFIXES
 from .results import decode_term, encode_term
 
@@ -98,13 +98,6 @@ class Build:
     in_memory: bool = False
     _datasets: dict = field(default_factory=dict, repr=False)
     _answers: dict = field(default_factory=dict, repr=False)
-
-    @classmethod
-    def open(cls, build_dir: Path, in_memory: bool = False) -> "Build":
-        build_dir = Path(build_dir)
-        if not (build_dir / SUMMARY_FILE).is_file():
-            raise BuildMissingError(build_dir)
-        return cls(build_dir, in_memory)
 
     @cached_property
     def summary(self) -> dict:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kgtool import Build, QueryTimeoutError
+from kgtool import QueryTimeoutError, open_build
 from kgtool.cli import main
 from kgtool.queries import SavedQuery, find_query, run_query
 from kgtool.serve import serve
@@ -99,7 +99,7 @@ def _post(endpoint: str, text: str) -> tuple[int, str]:
 
 
 def test_serve_stops_a_query_past_its_time_and_answers_the_next(repository_build, tmp_path):
-    build = Build.open(shutil.copytree(repository_build.path, tmp_path / "build"))
+    build = open_build(build_dir=shutil.copytree(repository_build.path, tmp_path / "build"))
     with serve(build, QUERIES, port=free_port(), timeout=2) as server:
         engine = server.process
         status, body = _post(server.endpoint, CROSS_PRODUCT)
@@ -113,7 +113,7 @@ def test_serve_stops_a_query_past_its_time_and_answers_the_next(repository_build
 
 
 def test_updates_on_a_writable_serve_pass_the_front_and_queries_at_sparql_are_bounded_too(repository_build, tmp_path):
-    build = Build.open(shutil.copytree(repository_build.path, tmp_path / "build"))
+    build = open_build(build_dir=shutil.copytree(repository_build.path, tmp_path / "build"))
     insert = "INSERT DATA { <https://example.org/a> <https://example.org/b> <https://example.org/c> }"
     with serve(build, QUERIES, port=free_port(), writable=True, timeout=2) as server:
         form = urllib.parse.urlencode({"update": insert}).encode("utf-8")

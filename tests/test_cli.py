@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from pyoxigraph import RdfFormat
 
-from kgtool import Build
+from kgtool import open_build
 from kgtool.cli import main
 
 from conftest import FIXTURES
@@ -51,7 +51,7 @@ def test_build_reports_documents_items_agencies_triples_and_time(project):
 
 
 def _sorted_quads(build_dir: Path) -> list[bytes]:
-    return sorted(Build.open(build_dir).store.dump(format=RdfFormat.N_QUADS).splitlines())
+    return sorted(open_build(build_dir=build_dir).store.dump(format=RdfFormat.N_QUADS).splitlines())
 
 
 def test_building_twice_gives_the_same_quads_blank_node_labels_and_all(project, tmp_path):

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from kgtool.cli import main
 from kgtool.errors import InputError
 from kgtool.queries import catalogue, evaluate, find_query, load_query, run_query, with_values
-from kgtool.store import Build
+from kgtool import open_build
 
 from conftest import REPO, REQUIRED_PARAMETERS, copy_project
 from test_graphs import ASSIGNMENTS
@@ -666,7 +666,7 @@ def _unordered_lists(row: dict) -> tuple:
 
 @pytest.fixture(scope="module")
 def build_in_memory(repository_build):
-    return Build.open(repository_build.path, in_memory=True)
+    return open_build(build_dir=repository_build.path, in_memory=True)
 
 
 @pytest.mark.parametrize("name", sorted(catalogue(QUERIES)))

@@ -16,7 +16,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from kgtool import Build
+from kgtool import open_build
 from kgtool.formats import render
 from kgtool.queries import catalogue, find_query, run_query
 from kgtool.serve import serve
@@ -29,7 +29,7 @@ QUERIES = REPO / "queries"
 
 @pytest.fixture(scope="module")
 def server(repository_build, tmp_path_factory):
-    build = Build.open(shutil.copytree(repository_build.path, tmp_path_factory.mktemp("api") / "build"))
+    build = open_build(build_dir=shutil.copytree(repository_build.path, tmp_path_factory.mktemp("api") / "build"))
     with serve(build, QUERIES, port=free_port()) as running:
         yield running
 

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from click.testing import CliRunner
 
-from kgtool import Build, KgtoolError
+from kgtool import Build, KgtoolError, open_build
 from kgtool.cli import main
 from kgtool.formats import render
 from kgtool.queries import find_query, run_query
@@ -113,7 +113,7 @@ def test_serve_reads_the_build_as_it_is_beside_a_query_and_a_kill_stops_it_clean
     process, printed = _start(repository_build.path.parent, "--port", str(free_port()))
     try:
         # A reader of the same store at the same time: the server opened it read-only.
-        assert run_query(Build.open(repository_build.path), find_query(QUERIES, "documents")).rows
+        assert run_query(open_build(build_dir=repository_build.path), find_query(QUERIES, "documents")).rows
     finally:
         _stop(process, signal.SIGTERM)
     assert _files(repository_build.path) == before
@@ -123,7 +123,7 @@ def test_serve_reads_the_build_as_it_is_beside_a_query_and_a_kill_stops_it_clean
 @pytest.fixture
 def build_copy(repository_build, tmp_path) -> Build:
     """A copy of the repository build that a test may change."""
-    return Build.open(shutil.copytree(repository_build.path, tmp_path / "build"))
+    return open_build(build_dir=shutil.copytree(repository_build.path, tmp_path / "build"))
 
 
 def test_writable_serve_takes_updates_on_a_copy_that_is_dropped_afterwards(build_copy):
