@@ -246,13 +246,13 @@ def queries(options, name):
 
 
 def _describe_query(options, query) -> None:
-    from .errors import BuildMissingError
     from .queries import allowed_values
 
     click.echo(f"{query.name}: {query.summary}\n\n{query.description}\n\ncolumns: {', '.join(query.columns)}")
     try:
         build = _open_build(options) if query.params else None
-    except BuildMissingError:
+        build and build.summary  # a build of another version is as good as none here
+    except KgtoolError:
         build = None
     for parameter in query.params:
         default = f"default {parameter.default}" if parameter.default else "required"

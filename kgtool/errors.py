@@ -48,6 +48,15 @@ class BuildDamagedError(KgtoolError):
         super().__init__(f"the build in {build_dir} is damaged ({reason}); run `kgtool build` to make it again")
 
 
+class EndpointError(KgtoolError):
+    """A SPARQL endpoint failed, refused or did not answer; `status` is its HTTP status
+    (504 when it did not answer in time, None when it could not be reached)."""
+
+    def __init__(self, message: str, status: int | None = None):
+        self.status = status
+        super().__init__(message)
+
+
 class QueryTimeoutError(KgtoolError):
     """A query ran longer than the time it was given and was stopped."""
 

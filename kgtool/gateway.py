@@ -8,8 +8,8 @@ The front waits for a query's whole answer for at most `timeout` seconds; past
 that it answers 503 and restarts the engine on the same store, which is the one
 way to stop the work (a read-only engine starts in well under a second;
 a writable one keeps every update it committed). Requests other than queries —
-updates, graph store reads and writes, the query page — pass through unbounded
-and streamed.
+updates, graph store reads and writes, the query page — pass through unbounded,
+their answers streamed (a request's body is read whole before it is passed on).
 
 Starlette answers HTTP and httpx talks to the engine; uvicorn runs them in a
 thread of this process, so `serve()` works from a notebook as from the CLI.
@@ -18,6 +18,7 @@ thread of this process, so `serve()` works from a notebook as from the CLI.
 from __future__ import annotations
 
 import asyncio
+import errno
 import socket
 import threading
 import time
@@ -105,6 +106,10 @@ def _is_query(request: Request, body: bytes) -> bool:
     return kind != "application/sparql-update"
 
 
+def port_in_use(host: str, port: int) -> KgtoolError:
+    return KgtoolError(f"port {port} on {host} is already in use; stop the program using it or choose another with --port")
+
+
 def _listening_socket(host: str, port: int) -> socket.socket:
     try:
         family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
@@ -112,10 +117,8 @@ def _listening_socket(host: str, port: int) -> socket.socket:
     except OSError as error:
         if isinstance(error, socket.gaierror):
             raise KgtoolError(f"cannot listen on {host}: the name does not resolve ({error.strerror})") from None
-        if error.errno == 98:  # EADDRINUSE
-            raise KgtoolError(
-                f"port {port} on {host} is already in use; stop the program using it or choose another with --port"
-            ) from None
+        if error.errno == errno.EADDRINUSE:
+            raise port_in_use(host, port) from None
         raise KgtoolError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
 
 

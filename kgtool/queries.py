@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from itertools import product
 from pathlib import Path
 
-from .errors import InputError, KgtoolError, QueryTimeoutError
+from .errors import EndpointError, InputError, KgtoolError, QueryTimeoutError
 from .files import read_utf8
 from .http_errors import HTTP_FAILURES, check_service_url, describe_body, describe_failure
 from .query_header import read_header
@@ -160,15 +160,17 @@ def _is_update(text: str) -> bool:
     return True
 
 
-def load_query(path: Path | str, check_syntax: bool = True) -> SavedQuery:
+def load_query(path: Path | str, check_syntax: bool = True, saved: bool = True) -> SavedQuery:
     """Read, check and describe one `.rq` file. `check_syntax=False` reads the header
     only, for a caller that hands the query to a SPARQL engine that checks it anyway.
-    A file without a `#+` header is an ad-hoc query (`adhoc_query`)."""
+    A file a user names (`saved=False`) may have no `#+` header: it is then an ad-hoc
+    query (`adhoc_query`); a saved query must have one."""
     path = Path(path)
     text = read_utf8(path)
-    if not _HEADER.search(text):
+    if not saved and not _HEADER.search(text):
         return adhoc_query(text, path)
     header = read_header(path, text)
+    _check_parameters(path, text, header["params"])
     if check_syntax:
         _check_syntax(path, text)
     return SavedQuery(
@@ -182,6 +184,20 @@ def load_query(path: Path | str, check_syntax: bool = True) -> SavedQuery:
         params=tuple(Parameter(**param) for param in header["params"]),
         chart=_chart(path, header.get("chart"), header["columns"]),
     )
+
+
+def _check_parameters(path: Path, text: str, declared: list[dict]) -> None:
+    # A parameter the header declares but the query never uses would bind nothing, and a
+    # ?_name the header does not declare could never be given: both are typos.
+    query = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    used = dict.fromkeys(_PARAMETER_VARIABLE.findall(query))
+    names = [parameter["name"] for parameter in declared]
+    for name in names:
+        if name not in used:
+            raise InputError(path, f"the header declares the parameter '{name}' but the query has no ?_{name}")
+    for name in used:
+        if name not in names:
+            raise InputError(path, f"the query uses ?_{name} but the header declares no parameter '{name}' (params:)")
 
 
 def _chart(path: Path, chart, columns: tuple[str, ...]) -> tuple[str, str] | None:
@@ -215,7 +231,7 @@ def catalogue(queries_dir: Path, check_syntax: bool = True) -> dict[str, SavedQu
 def find_query(queries_dir: Path, name_or_path: str) -> SavedQuery:
     """A saved query by name, or any `.rq` file by path."""
     if name_or_path.endswith(".rq"):
-        return load_query(name_or_path)
+        return load_query(name_or_path, saved=False)
     path = Path(queries_dir) / f"{name_or_path}.rq"
     if not path.is_file():
         known = ", ".join(sorted(p.stem for p in Path(queries_dir).glob("*.rq"))) or "none"
@@ -338,6 +354,8 @@ def answer_saved_queries(store, queries_dir: Path) -> tuple[dict[str, tuple[str,
 
 
 _WHERE_GROUP = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_SHORT_CONSTRUCT = re.compile(r"\bCONSTRUCT\s+WHERE\s*\{", re.IGNORECASE)
+_CONSTRUCT = re.compile(r"\bCONSTRUCT\b", re.IGNORECASE)
 
 
 def with_values(text: str, bindings: dict) -> str:
@@ -350,7 +368,13 @@ def with_values(text: str, bindings: dict) -> str:
     variables = " ".join(str(variable) for variable in bindings)
     rows = " ".join("(" + " ".join(str(term) for term in row) + ")" for row in product(*bindings.values()))
     block = f" VALUES ({variables}) {{ {rows} }}"
-    return _WHERE_GROUP.sub(lambda match: match.group(0) + block, text)
+    if _WHERE_GROUP.search(text) and not _SHORT_CONSTRUCT.search(text):
+        return _WHERE_GROUP.sub(lambda match: match.group(0) + block, text)
+    if not _CONSTRUCT.search(text):  # `ASK { … }`, `SELECT ?s { … }`: the first group is the pattern
+        return text.replace("{", "{" + block, 1)
+    # `CONSTRUCT WHERE { … }`, whose group is its template too: one VALUES clause after
+    # the whole query, which SPARQL allows.
+    return f"{text.rstrip()}\n{block.strip()}\n"
 
 
 def run_remote(
@@ -385,10 +409,12 @@ def run_remote(
     try:
         answer = client.query().response.read()
     except HTTP_FAILURES as error:
-        raise KgtoolError(describe_failure(f"the SPARQL endpoint {endpoint}", error, timeout)) from None
+        timed_out = isinstance(getattr(error, "reason", error), TimeoutError)
+        status = getattr(error, "code", None) or (504 if timed_out else None)
+        raise EndpointError(describe_failure(f"the SPARQL endpoint {endpoint}", error, timeout), status) from None
     except SPARQLWrapperException as error:
         meaning = meanings.get(type(error), f"refused the query '{query.name}' ({type(error).__name__})")
-        raise KgtoolError(f"the SPARQL endpoint {endpoint} {meaning}") from None
+        raise EndpointError(f"the SPARQL endpoint {endpoint} {meaning}", 502) from None
     try:  # pyoxigraph's reader keeps each value's datatype and language
         result = _result(query.name, lambda: parse_query_results(answer, format=QueryResultsFormat.JSON))
     except KgtoolError:

@@ -23,14 +23,15 @@ from typing import Callable
 from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from . import __version__
-from .errors import KgtoolError, QueryTimeoutError
+from .errors import EndpointError, InputError, KgtoolError, QueryTimeoutError
 from .formats import render
-from .queries import Parameter, SavedQuery, catalogue
+from .queries import Parameter, ParameterError, SavedQuery, UnknownQueryError, catalogue
 from .results import QueryResult, json_value
 
 DATA_FORMATS = {"csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-values; charset=utf-8",
@@ -43,13 +44,13 @@ class QueryApi:
     """The routes of the API over the saved queries in `queries_dir`.
 
     `answer(query, params)` gives a QueryResult; `allowed(parameter)` the values an
-    `iri:` parameter takes (None for others); `editor_link(query, params)` a URL that
-    opens the query in a SPARQL editor."""
+    `iri:` parameter takes (None for others); `editor_link(query, params, base_url)` a
+    URL that opens the query in a SPARQL editor, on the server as the asker reached it."""
 
     queries_dir: object
     answer: Callable[[SavedQuery, dict], QueryResult]
     allowed: Callable[[Parameter], list | None]
-    editor_link: Callable[[SavedQuery, dict], str]
+    editor_link: Callable[[SavedQuery, dict, str], str]
 
     def __post_init__(self):
         self.templates = Environment(loader=PackageLoader("kgtool", "templates"), autoescape=select_autoescape())
@@ -64,7 +65,10 @@ class QueryApi:
 
     def _catalogue(self) -> dict[str, SavedQuery]:
         # Read per request: an edited query file is served as it now is.
-        return catalogue(self.queries_dir, check_syntax=False)
+        try:
+            return catalogue(self.queries_dir, check_syntax=False)
+        except KgtoolError as error:  # a query file broken while the server runs: ours to fix
+            raise HTTPException(500, f"{error}\n") from None
 
     async def index(self, request: Request) -> Response:
         page = self.templates.get_template("api_index.html")
@@ -79,19 +83,20 @@ class QueryApi:
             return PlainTextResponse(f"No saved query named '{name}'; /queries/ lists them.\n", 404)
         params = dict(request.query_params)
         if extension == "html":
-            return await self._page(saved, params)
+            return await self._page(saved, params, str(request.base_url).rstrip("/"))
         try:
             result = await asyncio.to_thread(self.answer, saved, params)
         except KgtoolError as error:
             return PlainTextResponse(f"{error}\n", _status(error))
         return Response(render(result, extension), media_type=DATA_FORMATS[extension])
 
-    async def _page(self, saved: SavedQuery, params: dict) -> Response:
+    async def _page(self, saved: SavedQuery, params: dict, base_url: str) -> Response:
         missing = [p.name for p in saved.params if p.default == "" and not params.get(p.name)]
-        result, failure = None, None
+        result, failure, editor = None, None, None
         if not missing:
             try:
                 result = await asyncio.to_thread(self.answer, saved, params)
+                editor = self.editor_link(saved, params, base_url)
             except KgtoolError as error:
                 failure = error
         chosen = {p.name: params.get(p.name, p.default or "") for p in saved.params}
@@ -99,7 +104,7 @@ class QueryApi:
         page = self.templates.get_template("api_query.html").render(
             query=saved, result=result, error=failure and str(failure), missing=missing, chosen=chosen,
             choices=choices, query_string=urlencode(params), formats=list(DATA_FORMATS),
-            chart=_chart(saved, result), editor=self.editor_link(saved, params), version=__version__,
+            chart=_chart(saved, result), editor=editor, version=__version__,
         )
         return HTMLResponse(page, status_code=_status(failure) if failure else 200)
 
@@ -110,7 +115,15 @@ class QueryApi:
 
 
 def _status(error: KgtoolError) -> int:
-    return 503 if isinstance(error, QueryTimeoutError) else 400
+    """The HTTP status of a failure: the asker's mistake (400), a query past its time
+    (503), the engine behind failing (its own 5xx, else 502), anything else ours (500)."""
+    if isinstance(error, (ParameterError, UnknownQueryError, InputError)):
+        return 400
+    if isinstance(error, QueryTimeoutError):
+        return 503
+    if isinstance(error, EndpointError):
+        return error.status if error.status and error.status >= 500 else 502
+    return 500
 
 
 def _chart(saved: SavedQuery, result: QueryResult | None) -> dict | None:

@@ -30,15 +30,16 @@ from urllib.parse import quote, urlencode
 from pyoxigraph import Literal, NamedNode, Variable
 
 from .errors import KgtoolError
-from .gateway import Forwarder, Front
-from .queries import QUERY_TIMEOUT, SavedQuery, allowed_values, catalogue, run_query, run_remote, with_values
+from .gateway import START_SECONDS, Forwarder, Front, port_in_use
+from .queries import (
+    QUERY_TIMEOUT, SavedQuery, allowed_values, catalogue, check_values, run_query, run_remote, with_values,
+)
 from .query_api import QueryApi
 from .store import Build
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
 STORE = "store"  # a writable server's copy, in its temporary folder
-START_SECONDS = 30
 # What the pinned server (oxigraph 0.5) prints once it accepts connections.
 LISTENING = "Listening for requests at"
 
@@ -173,9 +174,7 @@ def _wait_until_listening(server: Server) -> None:
         if server.process.poll() is not None:
             reason = _error_line(output)
             if "Address already in use" in reason:
-                raise KgtoolError(
-                    f"port {port} on {host} is already in use; stop the program using it or choose another with --port"
-                )
+                raise port_in_use(host, port)
             raise KgtoolError(f"the Oxigraph server could not start on {where}: {reason}")
         if time.monotonic() > deadline:
             raise KgtoolError(f"the Oxigraph server did not start on {where} within {START_SECONDS} s")
@@ -344,13 +343,14 @@ def _query_api(build: Build, queries_dir: Path, service: Service) -> QueryApi:
     # Read-only, the saved queries are answered as `kgtool query` answers them (kept
     # answers first); writable, by the engine, which holds what was written since.
     def answer(query: SavedQuery, params: dict):
-        if service.writable:
-            return run_remote(service.engine.endpoint, query, params, timeout=service.timeout)
+        if service.writable:  # through the front, so that its time limit applies
+            check_values(build, query, params)
+            return run_remote(service.endpoint, query, params, timeout=service.timeout + 10)
         return run_query(build, query, params, timeout=service.timeout)
 
     return QueryApi(
         queries_dir, answer, lambda parameter: allowed_values(build, parameter),
-        lambda query, params: yasgui_link(service.url, query, params),
+        lambda query, params, base_url: yasgui_link(base_url, query, params),
     )
 
 

@@ -37,6 +37,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, RDF, RDFS, SKOS
 
 from .choropleth import PROVINCES, province_choropleth
+from .errors import KgtoolError
 from .metadata import Citation
 from .namespaces import BASE, DOC, ELI, GRAPH, ICP, ID, INFERRED_GRAPH, ONTOLOGY_IRI, PREFIXES, VOCAB
 from .project import Project
@@ -245,10 +246,19 @@ def designated_sites(facts: Facts) -> list[URIRef]:
     return sorted({site for d in designations for site in facts.objects(d, ICP.designatedSite)}, key=str)
 
 
+_SAFE_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")
+
+
 def page_path(iri: URIRef, suffix: str = ".html") -> str:
     """Where a resource's page (or, with another suffix, its data) is written, relative
-    to the release folder: https://w3id.org/icpkg/<path> → <path>.html."""
-    return str(iri)[len(BASE):] + suffix
+    to the release folder: https://w3id.org/icpkg/<path> → <path>.html. An IRI whose
+    path is not plain segments (`..`, `%`, `?`, `#`) would write outside the release or
+    give a broken link: it is refused."""
+    local = str(iri)[len(BASE):]
+    segments = local.split("/")
+    if not all(_SAFE_SEGMENT.fullmatch(segment) and segment not in (".", "..") for segment in segments):
+        raise KgtoolError(f"<{iri}> cannot have a page: its path must be plain segments (letters, digits, . _ ~ -)")
+    return local + suffix
 
 
 # --- values the templates show ---------------------------------------------------------

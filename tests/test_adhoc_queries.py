@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 import json
 
 import pytest
@@ -77,7 +78,8 @@ def test_a_question_from_python_binds_its_underscore_variables_from_keywords(rep
 def test_saved_query_parameters_may_be_keywords(repository_build):
     by_keyword = kgtool.query("tasks-by-theme", root=REPO, build=repository_build, theme="museums")
     by_dict = kgtool.query("tasks-by-theme", {"theme": "museums"}, root=REPO, build=repository_build)
-    assert by_keyword.rows == by_dict.rows and by_keyword.rows
+    heritage = kgtool.query("tasks-by-theme", root=REPO, build=repository_build, theme="heritage")
+    assert by_keyword.rows == by_dict.rows and by_keyword.rows and by_keyword.rows != heritage.rows
     assert by_keyword.parameters == {"theme": "museums"}
 
 
@@ -122,3 +124,40 @@ def test_neither_a_name_nor_e_is_a_usage_error():
 def test_a_broken_query_from_python_is_a_kgtool_error(repository_build):
     with pytest.raises(KgtoolError, match="not valid SPARQL"):
         kgtool.sparql("SELECT ?s WHERE { ?s ?p }", build=repository_build)
+
+
+POLICY_DOCUMENT = "https://w3id.org/icpkg/ontology#PolicyDocument"
+
+
+@pytest.mark.parametrize("form", [
+    "ASK { ?d a ?_type }",                                   # no WHERE keyword
+    "SELECT (COUNT(*) AS ?n) { ?d a ?_type }",               # SELECT without WHERE
+    "CONSTRUCT WHERE { ?d a ?_type }",                       # the short form: its group is its template
+])
+def test_a_parameter_binds_in_every_query_form(repository_build, form):
+    nothing = kgtool.sparql(form, build=repository_build, type="https://example.org/Nothing")
+    plans = kgtool.sparql(form, build=repository_build, type=POLICY_DOCUMENT)
+    assert nothing.records() != plans.records()
+    assert nothing.records() in ([{"ask": False}], [{"n": 0}], [])
+
+
+def test_a_saved_query_whose_header_and_body_disagree_on_a_parameter_is_an_error(tmp_path):
+    from kgtool.queries import load_query
+
+    header = "#+ summary: s\n\n#+ description: d\n\n#+ columns: [s]\n\n#+ params:\n\n#+   - name: teme\n\n" \
+             "#+     kind: text\n\n#+     description: a typo for theme\n\n"
+    typo = tmp_path / "typo.rq"
+    typo.write_text(header + "SELECT ?s WHERE { ?s ?p ?_theme }\n", encoding="utf-8")
+    with pytest.raises(KgtoolError, match="declares the parameter 'teme' but the query has no"):
+        load_query(typo)
+
+
+def test_a_saved_query_file_without_a_header_is_an_error_but_a_file_given_by_path_is_a_question(repository_build, tmp_path):
+    queries = tmp_path / "queries"
+    shutil.copytree(REPO / "queries", queries)
+    (queries / "bare.rq").write_text(COUNT_DOCUMENTS + "\n", encoding="utf-8")
+    from kgtool.queries import find_query
+
+    with pytest.raises(KgtoolError, match="the header lacks summary"):
+        find_query(queries, "bare")
+    assert find_query(queries, str(queries / "bare.rq")).name == "bare"

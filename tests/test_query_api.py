@@ -108,3 +108,18 @@ def test_a_query_whose_header_names_a_chart_is_drawn_as_bars_in_the_answers_orde
     labels = re.findall(r'<text x="250" y="\d+" text-anchor="end">([^<]+)</text>', page)
     assert labels == [row["agency"] for row in rows[:40]]
     assert page.count("<rect") == min(len(rows), 40)
+
+
+def test_a_value_that_fits_no_name_on_the_page_is_400_with_the_sentence_not_a_crash(server):
+    status, _, page = _get(f"{server.url}/queries/tasks-by-theme?theme=bad%20value")
+    assert status == 400
+    assert "parameter &#39;theme&#39; takes a name under https://w3id.org/icpkg/vocab/theme/" in page
+
+
+def test_a_writable_server_checks_values_and_bounds_time_like_a_read_only_one(repository_build, tmp_path):
+    build = open_build(build_dir=shutil.copytree(repository_build.path, tmp_path / "build"))
+    with serve(build, QUERIES, port=free_port(), writable=True, timeout=30) as running:
+        status, _, body = _get(f"{running.url}/queries/tasks-by-theme.json?theme=musuems")
+        assert (status, body) == (400, "no theme 'musuems' in the build; did you mean museums?\n")
+        status, _, body = _get(f"{running.url}/queries/tasks-by-theme.csv?theme=museums")
+        assert status == 200 and body == render(_local(repository_build, "tasks-by-theme", theme="museums"), "csv")

@@ -24,6 +24,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from kgtool.project import Project
+from rdflib import URIRef
+
+from kgtool.namespaces import BASE
 from kgtool.site import write_site
 
 REPO = Path(__file__).resolve().parent.parent
@@ -710,3 +713,13 @@ def test_the_templates_and_the_search_scripts_ship_in_the_wheel():
         assert shipped
         for path in shipped:
             assert any(fnmatch(f"{folder}/{path.name}", pattern) for pattern in package_data), path.name
+
+
+@pytest.mark.parametrize("local", ["id/task/../../../../etc/x", "id/task/a%2Fb", "id/task/a?b", "id/./x"])
+def test_an_iri_whose_path_is_not_plain_segments_gets_no_page(local):
+    # Such an IRI in a graph would write outside the release, or give a broken link.
+    from kgtool.errors import KgtoolError
+    from kgtool.site import page_path
+
+    with pytest.raises(KgtoolError, match="cannot have a page"):
+        page_path(URIRef(BASE + local))
