@@ -16,7 +16,9 @@ import errno
 import json
 import os
 import shutil
+import signal
 import tempfile
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -161,13 +163,33 @@ def _writing(target: Path, outcome: str = "") -> Iterator[None]:
 
 def _swap_in(staging: Path, target: Path) -> None:
     retired = None
-    if target.exists():
-        retired = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-{os.getpid()}-", dir=target.parent))
-        retired.rmdir()
-        target.rename(retired)
-    staging.rename(target)
+    with _signals_held():  # between the two renames there is no target: Ctrl-C must wait
+        if target.exists():
+            retired = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-{os.getpid()}-", dir=target.parent))
+            retired.rmdir()
+            target.rename(retired)
+        staging.rename(target)
     if retired is not None:
         shutil.rmtree(retired, ignore_errors=True)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM (Python's handlers run in the main thread whichever
+    thread the system chose) until the block ends, then act on one that came."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    previous = {number: signal.signal(number, lambda number, _: held.append(number))
+                for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        if held:
+            signal.raise_signal(held[0])
 
 
 def write_files(contents: dict[Path, bytes], verify) -> None:
