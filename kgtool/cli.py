@@ -23,7 +23,7 @@ from .namespaces import BASE
 from .progress import TerminalProgress
 from .project import find_project
 from .queries import QUERY_TIMEOUT
-from .serve import DEFAULT_HOST, DEFAULT_PORT
+from .ports import DEFAULT_HOST, DEFAULT_PORT
 
 # Each command imports the rest of what it uses when it runs: `kgtool query`
 # answers in a fraction of a second only if it does not first load the

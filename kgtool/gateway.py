@@ -34,6 +34,7 @@ from starlette.responses import PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from .errors import KgtoolError
+from .ports import START_SECONDS, port_in_use
 
 # Oxigraph answers queries at /query and queries and updates at /sparql.
 QUERY_PATHS = frozenset({"/query", "/sparql"})
@@ -43,7 +44,6 @@ HOP_BY_HOP = frozenset({
     "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
     "transfer-encoding", "upgrade", "host", "content-length", "accept-encoding", "content-encoding",
 })
-START_SECONDS = 30
 
 
 def _passed(headers) -> dict[str, str]:
@@ -104,10 +104,6 @@ def _is_query(request: Request, body: bytes) -> bool:
     if kind == "application/x-www-form-urlencoded":
         return "update" not in parse_qs(body.decode("utf-8", "replace"))
     return kind != "application/sparql-update"
-
-
-def port_in_use(host: str, port: int) -> KgtoolError:
-    return KgtoolError(f"port {port} on {host} is already in use; stop the program using it or choose another with --port")
 
 
 def _listening_socket(host: str, port: int) -> socket.socket:

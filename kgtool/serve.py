@@ -30,15 +30,14 @@ from urllib.parse import quote, urlencode
 from pyoxigraph import Literal, NamedNode, Variable
 
 from .errors import KgtoolError
-from .gateway import START_SECONDS, Forwarder, Front, port_in_use
+from .gateway import Forwarder, Front
+from .ports import DEFAULT_HOST, DEFAULT_PORT, START_SECONDS, port_in_use
 from .queries import (
     QUERY_TIMEOUT, SavedQuery, allowed_values, catalogue, check_values, run_query, run_remote, with_values,
 )
 from .query_api import QueryApi
 from .store import Build
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 7878
 STORE = "store"  # a writable server's copy, in its temporary folder
 # What the pinned server (oxigraph 0.5) prints once it accepts connections.
 LISTENING = "Listening for requests at"
