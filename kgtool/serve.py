@@ -15,6 +15,7 @@ from its own URL, fragment and all.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import shutil
 import socket
@@ -348,7 +349,9 @@ def _query_api(build: Build, queries_dir: Path, service: Service) -> QueryApi:
         return run_query(build, query, params, timeout=service.timeout)
 
     return QueryApi(
-        queries_dir, answer, lambda parameter: allowed_values(build, parameter),
+        # The choices of a form are read from the build once per parameter, not per page
+        # view: each is a scan of the typed resources (about a second at a million triples).
+        queries_dir, answer, functools.cache(lambda parameter: allowed_values(build, parameter)),
         lambda query, params, base_url: yasgui_link(base_url, query, params),
     )
 
