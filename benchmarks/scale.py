@@ -1,24 +1,30 @@
-"""kgtool against the plain stack on a synthetic national rollout, in one run.
+"""kgtool against the bare engines and the plain stack on a synthetic national rollout, in one run.
 
 For each size (10k, 100k and 1M triples by default) it generates a project with
 benchmarks/generate.py, then times, each in a fresh process whose peak memory
 is read from the kernel (wait4):
 
-  * kgtool: `kgtool build`, `kgtool validate` (pyshacl-turbo), every saved query (the heritage
-    register's among them, on the generator's synthetic lists) inside a warm
-    process (median of --repeat runs) and as a cold `kgtool query NAME` — answered from the
-    rows the build kept where it kept them, and then also evaluated on the store — and
-    each evaluated on the store copied into memory (`open_build(in_memory=True)`);
-  * the plain stack — what a user would combine by hand from the packages the
-    project names: rdflib parses every file into one graph, owlrl computes the
-    OWL 2 RL closure (build); pySHACL validates the same data graph against the
-    same shapes without inference, as kgtool does (validate); rdflib answers
-    each saved query from the build's asserted and inferred triples (queries).
+  * the build: `kgtool build --full` beside the bare engines doing the same work in
+    a child process (pyoxigraph loading each file, kgtool's rules as SPARQL updates
+    in the store, the store written to disk); an update after one plan is added, and
+    after it is removed again (`kgtool build`), beside the build from scratch;
+  * `kgtool validate` (pyshacl-turbo);
+  * opening the build in memory (`open_build(in_memory=True)`, from the build's
+    N-Quads), beside copying the store on disk into memory quad by quad;
+  * every saved query (the heritage register's among them, on the generator's
+    synthetic lists): in a warm process (median of --repeat runs) as `kgtool.query`
+    answers it — from the answer kept when it was first asked — and "fresh", evaluated
+    on the store on disk and on the store in memory; cold, as `kgtool query NAME`,
+    with the kept answer and fresh (the kept answer removed first);
+  * up to --plain-up-to triples, the plain stack a user would combine by hand from the
+    packages the project names: rdflib parses every file into one graph and owlrl
+    computes the OWL 2 RL closure (build); pySHACL validates without inference, as
+    kgtool does (validate); rdflib answers each saved query (queries).
 
-and prints, per size, a table of seconds, peak memory, the plain stack's time
-as a multiple of kgtool's, and seconds per million triples (so a step that
-grows faster than the data shows). A plain-stack step that runs past
---timeout (10 minutes) is stopped and reported as such: that is a result too.
+and prints, per size, a table of seconds, peak memory, the baseline's time as a
+multiple of kgtool's, and seconds per million triples (so a step that grows faster
+than the data shows). A baseline step that runs past --timeout (10 minutes) is
+stopped and reported as such: that is a result too.
 
     python benchmarks/scale.py                             # 10k, 100k, 1M; about an hour
     python benchmarks/scale.py --sizes 10000 100000 --repeat 3
@@ -108,10 +114,10 @@ def _median(action, repeat: int) -> float:
 
 
 def warm_queries(project: Path, repeat: int, in_memory: bool = False) -> dict[str, float]:
-    """kgtool: median seconds of each saved query in one process, as `kgtool query` answers
-    it (from the answers the build kept, where it kept one) and, under "NAME (store)",
-    evaluated on the build's store. With `in_memory`, the store is copied into memory
-    first (its seconds under "open") and every query is evaluated on it, under "NAME (store)"."""
+    """Median seconds of each saved query in one process: as `kgtool.query` answers it
+    (from the answer kept when it was first asked), under NAME, and evaluated on the
+    store ("fresh"), under "NAME (fresh)". With `in_memory`, the build is opened in
+    memory first (its seconds under "open") and only fresh times are taken."""
     from kgtool.build import open_build
     from kgtool.queries import evaluate, run_query, with_values
 
@@ -121,10 +127,36 @@ def warm_queries(project: Path, repeat: int, in_memory: bool = False) -> dict[st
         text = with_values(query.text, query.bindings(PARAMETERS.get(name)))
         if not in_memory:
             medians[name] = _median(lambda: run_query(build, query, PARAMETERS.get(name)), repeat)
-        if in_memory or build.stored_answer(name, text) is not None:
-            medians[f"{name} (store)"] = _median(
-                lambda: evaluate(build.store, name, text, use_default_graph_as_union=True), repeat)
+        medians[f"{name} (fresh)"] = _median(
+            lambda: evaluate(build.store, name, text, use_default_graph_as_union=True), repeat)
     return medians
+
+
+def bare_build(project: Path, out: Path) -> None:
+    """The engines doing a build's work without kgtool around them: pyoxigraph loads each
+    input file into its named graph of a store in memory, kgtool's rules run there as
+    SPARQL updates, and the store is written to disk by the bulk loader."""
+    from pyoxigraph import NamedNode, RdfFormat, Store
+
+    from kgtool.namespaces import INFERRED_GRAPH
+    from kgtool.project import Project
+    from kgtool.reason import materialise
+
+    inputs = Project(project)
+    store = Store()
+    for path in inputs.input_files():
+        store.load(path=str(path), format=RdfFormat.TURTLE, to_graph=NamedNode(str(inputs.graph_name(path))))
+    materialise(store, str(INFERRED_GRAPH))
+    shutil.rmtree(out, ignore_errors=True)
+    Store(str(out)).bulk_extend(store)
+
+
+def copy_from_disk(project: Path) -> None:
+    """How a build was opened in memory before it kept its N-Quads: the store on disk
+    copied into memory quad by quad."""
+    from pyoxigraph import Store
+
+    Store().bulk_extend(Store.read_only(str(project / "build" / "store")))
 
 
 def plain_build(project: Path) -> None:
@@ -188,6 +220,10 @@ def _timed(action) -> float:
 def run_child(mode: str, project: Path, extra: list[str]) -> None:
     if mode == "plain-build":
         plain_build(project)
+    elif mode == "bare-build":
+        bare_build(project, Path(extra[0]))
+    elif mode == "copy-from-disk":
+        copy_from_disk(project)
     elif mode == "plain-validate":
         plain_validate(project)
     elif mode in ("warm-queries", "memory-queries"):
@@ -214,37 +250,87 @@ def _last_json(run: Run) -> dict:
     return json.loads(run.output.strip().splitlines()[-1]) if run.seconds is not None else {}
 
 
-def benchmark(size: int, workdir: Path, repeat: int, timeout: float, plain: bool) -> list[tuple]:
-    """Rows of (operation, kgtool Run, plain Run or None) for one size."""
-    project = project_for(size, workdir)
-    rows = [("build", measure(kgtool(project, "build"), timeout),
-             measure(child("plain-build", project), timeout) if plain else None)]
-    rows.append(("validate", measure(kgtool(project, "validate"), timeout),
-                 measure(child("plain-validate", project), timeout) if plain else None))
-    # Two dozen queries in one process each: a longer limit than for one step.
+@dataclass
+class Row:
+    """One line of the table: kgtool's figure, kgtool's fresh figure where a kept answer
+    stands in for an evaluation, and the baseline's, named in the operation."""
+
+    operation: str
+    ours: Run
+    fresh: Run | None = None
+    baseline: Run | None = None
+
+
+def build_rows(project: Path, timeout: float, workdir: Path) -> list[Row]:
+    """A build from scratch beside the bare engines; an update after a plan is added, and
+    after it is removed again, beside the build from scratch."""
+    full = measure(kgtool(project, "build", "--full"), timeout)
+    bare = measure(child("bare-build", project, str(workdir / "bare-store")), timeout)
+    shutil.rmtree(workdir / "bare-store", ignore_errors=True)
+    plan = sorted((project / "graphs").glob("*-syn.ttl"))[0]
+    added = plan.with_name(plan.name.replace("-syn", "-added-syn"))
+    added.write_text(plan.read_text(encoding="utf-8").replace(plan.stem, added.stem), encoding="utf-8")
+    try:
+        update = measure(kgtool(project, "build"), timeout)
+    finally:
+        added.unlink()
+    removal = measure(kgtool(project, "build"), timeout)
+    return [Row("build from scratch (baseline: bare engines)", full, None, bare),
+            Row("update: one plan added (baseline: from scratch)", update, None, full),
+            Row("update: that plan removed (baseline: from scratch)", removal, None, full)]
+
+
+def query_rows(project: Path, repeat: int, timeout: float, plain: bool) -> list[Row]:
+    """Each saved query warm (kept answer; fresh on disk; fresh in memory) and cold."""
     warm = measure(child("warm-queries", project, str(repeat)), 6 * timeout)
     memory = measure(child("memory-queries", project, str(repeat)), 6 * timeout)
     plain_warm = measure(child("plain-queries", project, str(repeat)), 6 * timeout) if plain else None
     warm_medians, memory_medians = _last_json(warm), _last_json(memory)
     plain_medians = _last_json(plain_warm) if plain_warm else {}
-
-    def plain_run(name):
-        return Run(plain_medians.get(name), plain_warm.peak_mb) if plain_warm else None
-
-    rows.append(("open the build's store in memory", Run(memory_medians.get("open"), memory.peak_mb), None))
+    rows = [Row("open the build in memory (baseline: copy from disk)", Run(memory_medians.get("open"), memory.peak_mb),
+                None, measure(child("copy-from-disk", project), timeout))]
     for name in _saved_queries(project):
         params = [arg for key, value in PARAMETERS.get(name, {}).items() for arg in ("--param", f"{key}={value}")]
-        runs = 3 if (warm_medians.get(name) or 0) < 1 else 1
-        cold = [measure(kgtool(project, "query", name, *params), timeout) for _ in range(runs)]
-        rows.append((f"query {name}, warm p50", Run(warm_medians.get(name), warm.peak_mb), plain_run(name)))
-        if f"{name} (store)" in warm_medians:  # answered from the build: the engine's time too
-            rows.append(("  the same, evaluated on the store", Run(warm_medians[f"{name} (store)"], warm.peak_mb),
-                         plain_run(name)))
-        rows.append(("  the same, on the store in memory", Run(memory_medians.get(f"{name} (store)"), memory.peak_mb),
-                     plain_run(name)))
-        # The plain stack has no cold command of its own to compare with.
-        rows.append((f"query {name}, cold wall", Run(statistics.median(r.seconds for r in cold), max(r.peak_mb for r in cold)), None))
+        plain_run = Run(plain_medians.get(name), plain_warm.peak_mb) if plain_warm else None
+        rows.append(Row(f"query {name}, warm p50", Run(warm_medians.get(name), warm.peak_mb),
+                        Run(warm_medians.get(f"{name} (fresh)"), warm.peak_mb), plain_run))
+        rows.append(Row("  the same, in memory", Run(memory_medians.get(f"{name} (fresh)"), memory.peak_mb)))
+        rows.append(Row(f"query {name}, cold", *_cold(project, name, params, timeout)))
     return rows
+
+
+def _cold(project: Path, name: str, params: list[str], timeout: float) -> tuple[Run, Run]:
+    """`kgtool query NAME` in a fresh process: as answered (the kept answer, made by the
+    first run), and fresh (the kept answer removed before each run); medians of 3, or
+    of 1 for a run over a second."""
+    kept_answer = project / "build" / "answers" / f"{name}.json"
+
+    def median_of_runs(fresh: bool) -> Run:
+        runs = []
+        for _ in range(3):
+            if fresh:
+                kept_answer.unlink(missing_ok=True)
+            runs.append(measure(kgtool(project, "query", name, *params), timeout))
+            if runs[-1].seconds is None or runs[-1].seconds > 1:
+                break
+        finished = [run.seconds for run in runs if run.seconds is not None]
+        return Run(statistics.median(finished) if finished else None, max(run.peak_mb for run in runs))
+
+    fresh = median_of_runs(True)
+    measure(kgtool(project, "query", name, *params), timeout)  # asked once: now kept (if it takes no value)
+    return median_of_runs(False), fresh
+
+
+def benchmark(size: int, workdir: Path, repeat: int, timeout: float, plain: bool) -> list[Row]:
+    """The rows of the table for one size."""
+    project = project_for(size, workdir)
+    rows = build_rows(project, timeout, workdir)
+    if plain:
+        rows.append(Row("build (baseline: rdflib + owlrl)", rows[0].ours, None,
+                        measure(child("plain-build", project), timeout)))
+    rows.append(Row("validate" + (" (baseline: pySHACL)" if plain else ""), measure(kgtool(project, "validate"), timeout),
+                    None, measure(child("plain-validate", project), timeout) if plain else None))
+    return rows + query_rows(project, repeat, timeout, plain)
 
 
 def _triples(project: Path) -> int:
@@ -258,20 +344,24 @@ def _seconds(run: Run | None) -> str:
     return "stopped" if run.seconds is None else f"{run.seconds:.3f}"
 
 
-def print_table(size: int, project: Path, rows: list[tuple], timeout: float) -> None:
+def print_table(size: int, project: Path, rows: list[Row], timeout: float) -> None:
     triples = _triples(project)
     files = len(list((project / "graphs").rglob("*.ttl")))
     print(f"\n## {size:,} requested: {triples:,} asserted triples in {files:,} graph files")
-    print(f"{'operation':44}{'kgtool s':>10}{'MB':>7}{'plain s':>10}{'MB':>7}{'plain/kgtool':>14}{'kgtool s/1M':>13}")
-    for name, ours, theirs in rows:
+    print(f"{'operation':52}{'kgtool s':>10}{'fresh s':>9}{'MB':>7}{'baseline s':>11}{'MB':>7}"
+          f"{'baseline/kgtool':>16}{'kgtool s/1M':>12}")
+    for row in rows:
+        measured = row.fresh if row.fresh is not None and row.fresh.seconds is not None else row.ours
         ratio = ""
-        if theirs is not None and ours.seconds:
-            limit = PLAIN_QUERY_LIMIT if name.startswith("query") else timeout
-            ratio = f"> {limit / ours.seconds:.0f}×" if theirs.seconds is None else f"{theirs.seconds / ours.seconds:.1f}×"
-        per_million = f"{ours.seconds / (triples / 1e6):.2f}" if ours.seconds is not None else ""
+        if row.baseline is not None and measured.seconds:
+            limit = PLAIN_QUERY_LIMIT if row.operation.startswith("query") else timeout
+            ratio = (f"> {limit / measured.seconds:.0f}×" if row.baseline.seconds is None
+                     else f"{row.baseline.seconds / measured.seconds:.1f}×")
+        per_million = f"{measured.seconds / (triples / 1e6):.2f}" if measured.seconds is not None else ""
         print(
-            f"{name:44}{_seconds(ours):>10}{ours.peak_mb:>7.0f}{_seconds(theirs):>10}"
-            f"{(theirs.peak_mb if theirs else 0):>7.0f}{ratio:>14}{per_million:>13}"
+            f"{row.operation:52}{_seconds(row.ours):>10}{_seconds(row.fresh):>9}{row.ours.peak_mb:>7.0f}"
+            f"{_seconds(row.baseline):>11}{(f'{row.baseline.peak_mb:.0f}' if row.baseline else ''):>7}"
+            f"{ratio:>16}{per_million:>12}"
         )
 
 
@@ -294,8 +384,8 @@ def main() -> None:
     import pyshacl
     import rdflib
 
-    print(f"# kgtool against rdflib {rdflib.__version__} + owlrl + pySHACL {pyshacl.__version__}; "
-          f"pyoxigraph {pyoxigraph.__version__}")
+    print(f"# kgtool against the bare engines (pyoxigraph {pyoxigraph.__version__}) and the plain stack "
+          f"(rdflib {rdflib.__version__} + owlrl + pySHACL {pyshacl.__version__})")
     print(f"# {platform.machine()}, {os.cpu_count()} cores, {_memory_gb():.0f} GB, "
           f"{platform.python_implementation()} {platform.python_version()}; medians of {options.repeat} "
           f"(warm queries; 3 when a run takes over 1 s) and 3 cold runs (1 over 1 s); one run of build and validate")

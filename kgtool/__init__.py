@@ -14,13 +14,30 @@ A library first; the `kgtool` command is a thin layer over these functions:
 
 __version__ = "0.1.0"
 
-from .build import build, changed_inputs, open_build
+from .build import build, open_build
+from .inputs import changed_inputs
 from .errors import BuildMissingError, InputError, KgtoolError, QueryTimeoutError, ReasoningError
-from .load import load_dataset, parse_turtle
 from .project import Project, find_project
-from .reason import Closure, owl_rl_closure
 from .store import Build
 from .results import QueryResult
+
+# Imported when first used (PEP 562): they load rdflib, which takes longer to import
+# than `kgtool query` takes to answer from a build.
+_LAZY = {"load_dataset": "load", "parse_turtle": "load", "Closure": "reason", "owl_rl_closure": "reason"}
+
+
+def __getattr__(name: str):
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
 
 
 def query(

@@ -54,10 +54,12 @@ class Forwarder:
     """Passes requests to the engine at `engine.url` (`forward`); `restart(generation)` replaces
     the engine when a query overruns (a no-op if another overrun already did)."""
 
-    def __init__(self, engine, timeout: float, restart: Callable[[int], None]):
+    def __init__(self, engine, timeout: float, restart: Callable[[int], None], refuse_writes: bool = False):
         self.engine = engine
         self.timeout = timeout
         self.restart = restart
+        # An engine holding its store in memory accepts writes; a read-only service must not.
+        self.refuse_writes = refuse_writes
         self.client: httpx.AsyncClient | None = None
         self.restarting = asyncio.Lock()
 
@@ -69,6 +71,9 @@ class Forwarder:
             request.method, target, headers=_passed(request.headers), content=await request.body()
         )
         generation = self.engine.generation
+        if self.refuse_writes and request.method not in ("GET", "HEAD", "OPTIONS") \
+                and not _is_query(request, outgoing.content):
+            return PlainTextResponse("The server is read-only (kgtool serve without --writable).\n", 403)
         try:
             if not _is_query(request, outgoing.content):
                 upstream = await self.client.send(outgoing, stream=True)

@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-
-from rdflib import URIRef
+from typing import TYPE_CHECKING
 
 from .errors import KgtoolError
-from .namespaces import GRAPH
+
+if TYPE_CHECKING:
+    from rdflib import URIRef
 
 INPUT_FOLDERS = ("ontology", "graphs")
 # What people write and version: no output of kgtool may replace or enter these.
@@ -77,6 +78,8 @@ class Project:
         ontology/icp.ttl → graph/ontology; ontology/vocab/<s>.ttl → graph/vocab/<s>;
         any other ontology/<p>.ttl → graph/ontology/<p>.
         """
+        from .namespaces import GRAPH  # an rdflib Namespace: rdflib is loaded only by those who read graphs
+
         # Where the file sits in the project names it, not where a symbolic link leads.
         relative = Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)).with_suffix("")
         folder, *rest = relative.parts

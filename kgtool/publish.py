@@ -35,7 +35,8 @@ from rdflib.void import generateVoID
 
 from . import __version__
 from .atomic import check_target, staged_folder
-from .build import changed_inputs, open_build
+from .build import open_build
+from .inputs import changed_inputs
 from .errors import KgtoolError
 from .metadata import CITATION_FILE, DATASET, citation, dataset_metadata, released_citation_file
 from .named_graphs import release_graphs

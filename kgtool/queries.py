@@ -32,7 +32,6 @@ from pathlib import Path
 
 from .errors import EndpointError, InputError, KgtoolError, QueryTimeoutError
 from .files import read_utf8
-from .http_errors import HTTP_FAILURES, check_service_url, describe_body, describe_failure
 from .query_header import read_header
 from .results import QueryResult, as_term
 from .store import Build
@@ -104,6 +103,7 @@ class SavedQuery:
     tags: tuple[str, ...] = ()
     params: tuple[Parameter, ...] = ()
     chart: tuple[str, str] | None = None  # a label column and a number column to draw as bars
+    adhoc: bool = False  # typed or piped in, or a file without a header: its answer is not kept
 
     def bindings(self, given: dict[str, str] | None = None) -> dict:
         """The query's parameters as pyoxigraph Variables, each bound to its RDF terms
@@ -219,7 +219,7 @@ def adhoc_query(text: str, source: Path | str = "the query") -> SavedQuery:
     names = dict.fromkeys(_PARAMETER_VARIABLE.findall(text))
     return SavedQuery(
         name=source.stem or "query", path=source, text=text, summary="", description="", columns=(),
-        params=tuple(Parameter(name, "any", None, f"a value for ?_{name}") for name in names),
+        params=tuple(Parameter(name, "any", None, f"a value for ?_{name}") for name in names), adhoc=True,
     )
 
 
@@ -257,8 +257,6 @@ def allowed_values(build: Build, parameter: Parameter) -> list[str] | None:
 def check_values(build: Build, query: SavedQuery, params: dict | None) -> None:
     """Refuse an `iri:` parameter value that names nothing in the build, with the
     closest names it does hold — a misspelt theme would otherwise answer 0 rows."""
-    import difflib
-
     from pyoxigraph import NamedNode
 
     for parameter in query.params:
@@ -268,6 +266,8 @@ def check_values(build: Build, query: SavedQuery, params: dict | None) -> None:
         (term,) = parameter.terms(value)
         if next(iter(build.store.quads_for_pattern(NamedNode(term.value), None, None)), None) is not None:
             continue
+        import difflib  # only for a value that names nothing
+
         names = allowed_values(build, parameter)
         slug = term.value.removeprefix(parameter.kind.removeprefix("iri:"))
         close = difflib.get_close_matches(slug, names, n=3, cutoff=0.6)
@@ -293,11 +293,11 @@ def run_query(
     same VALUES block a remote endpoint gets): asserted and inferred triples, or
     asserted only.
 
-    A saved query the build answered when it was made (its text unchanged, the
-    parameters at their defaults) is read from the build's stored rows; any other
-    is evaluated on the build's store — in a child process stopped after `timeout`
-    seconds when one is given (QueryTimeoutError), which reads the store on disk
-    even for a build opened in memory."""
+    A saved query asked before on this build, with its text unchanged and its
+    parameters at their defaults, is read from the rows the build kept then; any
+    other is evaluated on the build's store — in a child process stopped after
+    `timeout` seconds when one is given (QueryTimeoutError), which reads the store
+    on disk even for a build opened in memory — and, asked with its defaults, kept."""
     text = with_values(query.text, query.bindings(params))
     check_values(build, query, params)
     origin = {"query": query.name, "parameters": dict(params or {}), "build": build.fingerprint}
@@ -314,6 +314,8 @@ def run_query(
         else:
             dataset = {"use_default_graph_as_union": True} if graphs is None else {"default_graph": graphs}
             result = evaluate(build.store, query.name, text, **dataset)
+    if inferred and not params and not query.adhoc:
+        build.keep_answer(result, text)
     return replace(result, **origin)
 
 
@@ -334,23 +336,16 @@ def _result(name: str, solve) -> QueryResult:
     return result
 
 
-def answer_saved_queries(store, queries_dir: Path) -> tuple[dict[str, tuple[str, QueryResult]], dict[str, str]]:
-    """What a build answers when it is made: each saved query whose parameters all have
-    defaults, evaluated on `store` (asserted and inferred triples), by name with the
-    text evaluated; and, by file, the saved queries that could not be answered and why
-    (a broken header, bad SPARQL, a failure on the data). A query with a required
-    parameter is left to be answered when asked."""
-    answered, failed = {}, {}
+def check_saved_queries(queries_dir: Path) -> dict[str, str]:
+    """The saved queries of a project that cannot be asked, by file, and why (a broken
+    header, bad SPARQL): a build reports them, so that they are found before asked."""
+    failed = {}
     for path in sorted(Path(queries_dir).glob("*.rq")):
         try:
-            query = load_query(path)
-            if any(parameter.default == "" for parameter in query.params):
-                continue
-            text = with_values(query.text, query.bindings())
-            answered[query.name] = text, evaluate(store, query.name, text, use_default_graph_as_union=True)
+            load_query(path)
         except KgtoolError as error:
             failed[path.name] = str(error)
-    return answered, failed
+    return failed
 
 
 _WHERE_GROUP = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
@@ -390,6 +385,8 @@ def run_remote(
         SPARQLWrapperException,
         Unauthorized,
     )
+
+    from .http_errors import HTTP_FAILURES, check_service_url, describe_body, describe_failure  # http.client, ssl
 
     meanings = {
         EndPointNotFound: "has no SPARQL service at that URL (HTTP 404)",

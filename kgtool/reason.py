@@ -134,6 +134,19 @@ _UNCOVERED_TYPES = [
     "owl:IrreflexiveProperty", "owl:AllDifferent", "owl:AllDisjointProperties",
 ]
 
+# The terms by which a triple is an axiom of the ontology rather than data: the
+# predicates and classes the rules and the checks read their schema through, and
+# those they refuse. kgtool.update rebuilds from scratch when a changed file has one.
+AXIOM_PREDICATES = frozenset(
+    [str(RDFS.subClassOf), str(RDFS.subPropertyOf), str(RDFS.domain), str(RDFS.range), str(OWL.inverseOf),
+     str(OWL.equivalentClass), str(OWL.equivalentProperty), str(OWL.disjointWith), str(OWL.members)]
+    + [str(OWL) + term.removeprefix("owl:") for term in _UNCOVERED]
+)
+AXIOM_CLASSES = frozenset(
+    [str(OWL.Class), str(OWL.SymmetricProperty), str(OWL.TransitiveProperty), str(OWL.AllDisjointClasses)]
+    + [str(OWL) + term.removeprefix("owl:") for term in _UNCOVERED_TYPES]
+)
+
 
 def _rule_update(head: str, body: list[str], inferred: str) -> str:
     # Each pattern in any named graph: the store's default graph is empty, every input
@@ -201,6 +214,16 @@ def materialise(store, inferred: str, progress: Progress = quiet) -> list[str]:
         rules = grounded
     _drop_vocabulary_restatements(store, inferred)
     return _inconsistencies(store)
+
+
+def inconsistent(inconsistencies: list[str]):
+    """The ReasoningError for what `materialise` found wrong: the first three, and how many more."""
+    from .errors import ReasoningError
+
+    shown = "; ".join(inconsistencies[:3])
+    more = len(inconsistencies) - 3
+    return ReasoningError(f"the data is inconsistent under the ontology: {shown}"
+                          + (f" (and {more} more)" if more > 0 else ""))
 
 
 def _refuse_uncovered(store) -> None:

@@ -12,7 +12,6 @@ dtypes) and an HTML table for Jupyter.
 from __future__ import annotations
 
 import datetime
-import html
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
@@ -199,7 +198,7 @@ class QueryResult:
 
     def _repr_html_(self) -> str:
         # Jupyter shows this instead of the dataclass repr.
-        e = html.escape
+        from html import escape as e
         head = "".join(f"<th>{e(column)}</th>" for column in self.columns)
         body = "".join(
             "<tr>" + "".join(f"<td>{e(row[column])}</td>" for column in self.columns) + "</tr>"

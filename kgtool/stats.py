@@ -18,6 +18,7 @@ _COUNT_OF_TYPE = _PREFIXES + "SELECT (COUNT(DISTINCT ?thing) AS ?n) WHERE { ?thi
 
 _PER_DOCUMENT = _PREFIXES + """
 SELECT ?document ?class (COUNT(DISTINCT ?thing) AS ?n) WHERE {
+  %(documents)s
   VALUES ?class { icp:Task icp:ResponsibilityClause icp:Programme icp:Target }
   ?thing a ?class ; icp:inDocument ?document .
 } GROUP BY ?document ?class"""
@@ -28,6 +29,7 @@ SELECT ?document ?class (COUNT(DISTINCT ?thing) AS ?n) WHERE {
 _ASSIGNMENTS = _PREFIXES + f"""
 SELECT ?document (COUNT(*) AS ?n) WHERE {{
   SELECT DISTINCT ?document ?item ?actor ?role WHERE {{
+    %(documents)s
     VALUES ?role {{ icp:lead icp:participant icp:responsible }}
     ?item a icp:Task ; icp:inDocument ?document ; icp:hasClause ?clause .
     GRAPH ?stated {{ ?clause ?role ?actor }}
@@ -37,6 +39,7 @@ SELECT ?document (COUNT(*) AS ?n) WHERE {{
 
 _DOCUMENTS = _PREFIXES + """
 SELECT ?document (SAMPLE(?zh) AS ?title) WHERE {
+  %(documents)s
   ?document a icp:PolicyDocument .
   OPTIONAL { ?document dcterms:title ?zh FILTER (LANG(?zh) = "zh") }
 } GROUP BY ?document ORDER BY ?document"""
@@ -50,7 +53,7 @@ def _number(term) -> int:
     return int(term.value)
 
 
-def _document_code(document: str) -> str:
+def document_code(document: str) -> str:
     return document[len(str(DOC)):] if document.startswith(str(DOC)) else document
 
 
@@ -59,16 +62,23 @@ def graph_sizes(store) -> dict[str, int]:
     return {row["graph"].value: _number(row["n"]) for row in store.query(_GRAPH_SIZES)}
 
 
-def document_figures(store, sizes: dict[str, int]) -> list[dict]:
-    """One row per policy document: its code, title and the size of its graph."""
+def document_figures(store, sizes: dict[str, int], documents: list[str] | None = None) -> list[dict]:
+    """One row per policy document: its code, title and the size of its graph — of every
+    document, or of the `documents` named (IRIs)."""
+    restriction = {"documents": "VALUES ?document { %s }" % " ".join(f"<{d}>" for d in documents)
+                   if documents is not None else ""}
+
+    def ask(query: str):
+        return store.query(query % restriction, use_default_graph_as_union=True)
+
     counts: dict[tuple[str, str], int] = {}
-    for row in store.query(_PER_DOCUMENT, use_default_graph_as_union=True):
+    for row in ask(_PER_DOCUMENT):
         counts[(row["document"].value, row["class"].value.rsplit("#", 1)[1])] = _number(row["n"])
-    assignments = {row["document"].value: _number(row["n"]) for row in store.query(_ASSIGNMENTS, use_default_graph_as_union=True)}
+    assignments = {row["document"].value: _number(row["n"]) for row in ask(_ASSIGNMENTS)}
     rows = []
-    for row in store.query(_DOCUMENTS, use_default_graph_as_union=True):
+    for row in ask(_DOCUMENTS):
         document = row["document"].value
-        code = _document_code(document)
+        code = document_code(document)
         rows.append(
             {
                 "document": code,
@@ -81,20 +91,28 @@ def document_figures(store, sizes: dict[str, int]) -> list[dict]:
     return rows
 
 
-def summarise(store) -> dict:
-    """The headline figures of a build held in a pyoxigraph store: its named graphs
-    are the asserted data, and INFERRED_GRAPH what reasoning added."""
-    sizes = graph_sizes(store)
+def document_iri(code: str) -> str:
+    """The IRI of a document from the code a figures row gives (the inverse of document_code)."""
+    return code if ":" in code else str(DOC) + code
+
+
+def resource_counts(store) -> dict[str, int]:
+    """How many documents, items, agencies and generic actors a store describes."""
 
     def count_of_type(cls: str) -> int:
         return _number(next(iter(store.query(_COUNT_OF_TYPE % cls, use_default_graph_as_union=True)))["n"])
 
+    return {"documents": count_of_type("PolicyDocument"), "items": count_of_type("Task"),
+            "agencies": count_of_type("Agency"), "generic_actors": count_of_type("GenericActor")}
+
+
+def summarise(store) -> dict:
+    """The headline figures of a build held in a pyoxigraph store: its named graphs
+    are the asserted data, and INFERRED_GRAPH what reasoning added."""
+    sizes = graph_sizes(store)
     inferred = sizes.get(str(INFERRED_GRAPH), 0)
     return {
-        "documents": count_of_type("PolicyDocument"),
-        "items": count_of_type("Task"),
-        "agencies": count_of_type("Agency"),
-        "generic_actors": count_of_type("GenericActor"),
+        **resource_counts(store),
         "asserted_triples": sum(sizes.values()) - inferred,
         "inferred_triples": inferred,
         "per_document": document_figures(store, sizes),

@@ -14,7 +14,6 @@ its path, so a file there cannot stand in for a module.
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -50,6 +49,8 @@ def query_in_child(store_folder: Path, text: str, timeout: float, graphs: list |
     or QueryBoolean, or a list of Triples for CONSTRUCT and DESCRIBE — evaluated in a
     child process that is killed after `timeout` seconds. The default graph is the
     union of the named graphs, or `graphs`."""
+    import subprocess  # here: a query answered from the rows a build kept starts no process
+
     from pyoxigraph import QueryResultsFormat, RdfFormat, parse, parse_query_results
 
     job = {
