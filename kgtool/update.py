@@ -20,6 +20,7 @@ says why.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Store, serializ
 
 from . import __version__
 from .errors import KgtoolError
+from .files import read_bytes
 from .inputs import changed_inputs, file_record
 from .load import read_quads
 from .namespaces import BASE, GRAPH, INFERRED_GRAPH
@@ -78,8 +80,11 @@ def plan_update(target: Path, project: Project, progress: Progress) -> Update | 
         return None
     changed = changed_inputs(previous, project)
     old_records = {record["path"]: record for record in previous.summary["files"]}
+    _check_readable(project.input_files())
+    present = {path.relative_to(project.root).as_posix() for path in project.input_files()}
+    # Read as a build from scratch reads them: a file that cannot be read is an InputError.
     new_quads = {path: read_quads(project.root / path, str(project.graph_name(project.root / path)))
-                 for path in changed if (project.root / path).is_file()}
+                 for path in changed if path in present}
     with previous.reading_store():
         store = previous.store
         cleared = [old_records[path]["graph"] for path in changed if path in old_records]
@@ -93,6 +98,14 @@ def plan_update(target: Path, project: Project, progress: Progress) -> Update | 
         stale, derived, documents = _reason_again(store, cleared, old, added)
     records = _records(project, old_records, new_quads)
     return Update(previous, changed, records, cleared, added, stale, derived, documents)
+
+
+def _check_readable(files: list[Path]) -> None:
+    """An input file that cannot be read stops an update as it stops a build from scratch,
+    though its content, by size and time, did not change (its permissions did)."""
+    for path in files:
+        if not os.access(path, os.R_OK):
+            read_bytes(path)  # raises InputError: "cannot be read: permission denied"
 
 
 def _usable_build(target: Path) -> Build | None:
