@@ -98,22 +98,14 @@ def _reasoner_record(reasoner: str) -> dict[str, str]:
 
 
 def _load(store, project: Project, files: list[Path], progress: Progress) -> list[dict]:
-    from .load import read_quads
+    from .load import load_into
 
-    records = []
-
-    def quads():
-        # One bulk load for all files: one per file writes a thousand small index
-        # files and takes twenty times longer.
-        triples = 0
-        for number, path in enumerate(files, start=1):
-            read = read_quads(path, str(project.graph_name(path)))
-            records.append(file_record(project, path, len(read)))
-            triples += len(read)
-            progress(f"graphs read · {triples:,} triples", number, len(files))
-            yield from read
-
-    store.bulk_extend(quads())
+    records, triples = [], 0
+    for number, path in enumerate(files, start=1):
+        read = load_into(store, path, str(project.graph_name(path)))
+        records.append(file_record(project, path, read))
+        triples += read
+        progress(f"graphs read · {triples:,} triples", number, len(files))
     return records
 
 

@@ -92,19 +92,49 @@ def _line_of(text: str, fragment: str) -> int | None:
     return text.count("\n", 0, position) + 1 if position >= 0 else None
 
 
-def read_quads(path: Path, graph: str, *, default_graph: bool = False) -> list:
-    """The triples of one Turtle file as pyoxigraph quads in the named graph `graph` (with
-    `default_graph`, in the default graph), blank nodes labelled from their content and
-    `graph`; or InputError naming the file and line."""
-    import pyoxigraph as ox
-
+def _checked_bytes(path: Path) -> bytes:
     data = read_bytes(path)
-    text = decode_utf8(path, data)
-    _check_nesting(path, text)
+    _check_nesting(path, decode_utf8(path, data))
+    return data
+
+
+def _parsed(path: Path, data: bytes, parse) -> object:
+    """What `parse(data, base_iri)` gives, with a syntax error said in kgtool's words."""
     try:
-        quads = list(ox.parse(input=data, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()))
+        return parse(data, path.resolve().as_uri())
     except SyntaxError as error:
         raise _syntax_error(path, data, error) from None
+
+
+def load_into(store, path: Path, graph: str) -> int:
+    """Add the triples of one Turtle file to a pyoxigraph store, in the named graph
+    `graph`, as `read_quads` gives them; return how many distinct triples it holds.
+
+    A file that cannot hold a blank node (no `[`, `(` or `_:` anywhere) is loaded by
+    Oxigraph itself, twice as fast as through Python quads; a blank node would get a
+    random label that way, so any other file goes through `read_quads`."""
+    import pyoxigraph as ox
+
+    data = _checked_bytes(path)
+    if b"[" in data or b"(" in data or b"_:" in data:
+        quads = set(read_quads(path, graph, data=data))
+        store.extend(quads)
+        return len(quads)
+    name = ox.NamedNode(graph)
+    _parsed(path, data, lambda data, base: store.load(data, format=ox.RdfFormat.TURTLE, base_iri=base, to_graph=name))
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}"
+    return int(next(iter(store.query(count)))["n"].value)
+
+
+def read_quads(path: Path, graph: str, *, default_graph: bool = False, data: bytes | None = None) -> list:
+    """The triples of one Turtle file as pyoxigraph quads in the named graph `graph` (with
+    `default_graph`, in the default graph), blank nodes labelled from their content and
+    `graph`; or InputError naming the file and line. `data`: the file's bytes, checked
+    already (load_into)."""
+    import pyoxigraph as ox
+
+    data = _checked_bytes(path) if data is None else data
+    quads = _parsed(path, data, lambda data, base: list(ox.parse(input=data, format=ox.RdfFormat.TURTLE, base_iri=base)))
     if any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode) for q in quads):
         quads = _canonical_blank_nodes(quads, graph)
     if default_graph:

@@ -189,7 +189,7 @@ def _records(project: Project, old_records: dict, new_quads: dict) -> list[dict]
     for path in project.input_files():
         name = path.relative_to(project.root).as_posix()
         if name in new_quads:
-            records.append(file_record(project, path, len(new_quads[name])))
+            records.append(file_record(project, path, len(set(new_quads[name]))))
         else:
             records.append(old_records[name])
     return records
