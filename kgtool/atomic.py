@@ -29,7 +29,7 @@ from .errors import KgtoolError
 MARKER = ".kgtool-output"
 # Folders written before the marker existed are recognised by holding nothing but
 # what kgtool writes there.
-_LEGACY_ENTRIES = {"build": {"store", "answers", "summary.json"}}
+_LEGACY_ENTRIES = {"build": {"store", "store.nq", "answers", "summary.json"}}
 
 
 @contextmanager
