@@ -51,7 +51,7 @@ def build(
     files = project.input_files()
     if not files:
         raise KgtoolError(f"{project.root} has no Turtle files in ontology/ or graphs/")
-    update = None if full or reasoner != "rules" else plan_update(target, project, progress)
+    update = None if full or reasoner != "rules" else plan_update(target, project, files, progress)
     with staged_folder(target, "build", project.source_folders) as staging:
         if update is not None:
             summary = apply_update(update, staging, progress)

@@ -174,18 +174,19 @@ def _grounded_rules(store) -> list[tuple[str, list[str]]]:
     return grounded
 
 
-def _size(store, graph: str) -> int:
+def graph_size(store, graph: str) -> int:
+    """How many triples the named graph `graph` of a pyoxigraph store holds."""
     count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
     return int(next(iter(store.query(count)))["n"].value)
 
 
 def _to_fixpoint(store, inferred: str, updates: list[str], progress: Progress = quiet) -> None:
-    size, rounds = _size(store, inferred), 0
+    size, rounds = graph_size(store, inferred), 0
     while True:
         rounds += 1
         for update in updates:
             store.update(update)
-        grown = _size(store, inferred)
+        grown = graph_size(store, inferred)
         progress(f"reasoning, round {rounds}: {grown - size:,} triples new")
         if grown == size:
             return

@@ -215,13 +215,15 @@ def start_oxigraph(
     scratch = tempfile.TemporaryDirectory(prefix="kgtool-serve-")
     try:
         bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-        command = [oxigraph_binary(), "serve", "--bind", bind, "--union-default-graph"]
-        if quads is None and writable:
+        if quads is not None:  # no location: Oxigraph holds the store in memory
+            command = [oxigraph_binary(), "serve"]
+        elif writable:
             location = Path(scratch.name) / STORE
             shutil.copytree(store, location)
-            command += ["--location", str(location)]
-        elif quads is None:
-            command = [oxigraph_binary(), "serve-read-only", "--location", str(store), *command[2:]]
+            command = [oxigraph_binary(), "serve", "--location", str(location)]
+        else:
+            command = [oxigraph_binary(), "serve-read-only", "--location", str(store)]
+        command += ["--bind", bind, "--union-default-graph"]
         if timeout is not None:
             command += ["--timeout-s", str(int(timeout))]
         server = Server(None, f"http://{_url_host(host)}:{port}", writable, Path(scratch.name) / "oxigraph.log",

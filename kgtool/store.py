@@ -18,7 +18,6 @@ import json
 import os
 import re
 import shutil
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -217,16 +216,13 @@ class Build:
             "terms": [encode_term(term) for term in numbers], "rows": cells,
         }
         self._answers[result.query] = document
-        folder, written = self.path / ANSWERS_DIR, None
+        from .atomic import write_files  # only when an answer is kept, not at start-up
+
+        target = self.path / ANSWERS_DIR / f"{result.query}.json"
         try:
-            folder.mkdir(exist_ok=True)
-            handle, written = tempfile.mkstemp(prefix=f".{result.query}-", suffix=".json", dir=folder)
-            with open(handle, "w", encoding="utf-8") as stream:
-                json.dump(document, stream, ensure_ascii=False)
-            os.replace(written, folder / f"{result.query}.json")
-        except OSError:
-            if written:
-                Path(written).unlink(missing_ok=True)
+            write_files({target: json.dumps(document, ensure_ascii=False).encode("utf-8")}, verify=lambda *_: None)
+        except (OSError, KgtoolError):
+            pass  # a build folder that cannot be written to keeps nothing; the answer stands
 
     @cached_property
     def fingerprint(self) -> str:

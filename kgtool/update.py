@@ -34,7 +34,7 @@ from .load import read_quads
 from .namespaces import BASE, GRAPH, INFERRED_GRAPH
 from .progress import Progress
 from .project import Project
-from .reason import AXIOM_CLASSES, AXIOM_PREDICATES, inconsistent, materialise
+from .reason import AXIOM_CLASSES, AXIOM_PREDICATES, graph_size, inconsistent, materialise
 from .stats import document_code, document_figures, document_iri, resource_counts
 from .store import QUADS_FILE, STORE_DIR, SUMMARY_FILE, Build, copy_store
 
@@ -70,7 +70,7 @@ class Update:
     documents: set[str]  # documents whose figures may change
 
 
-def plan_update(target: Path, project: Project, progress: Progress) -> Update | None:
+def plan_update(target: Path, project: Project, files: list[Path], progress: Progress) -> Update | None:
     """What it takes to bring the build in `target` up to date with the project's files,
     reading that build only; None when it must be made from scratch (no usable build,
     another kgtool version, or a change to the ontology). Raises InputError for a
@@ -80,8 +80,8 @@ def plan_update(target: Path, project: Project, progress: Progress) -> Update | 
         return None
     changed = changed_inputs(previous, project)
     old_records = {record["path"]: record for record in previous.summary["files"]}
-    _check_readable(project.input_files())
-    present = {path.relative_to(project.root).as_posix() for path in project.input_files()}
+    _check_readable(files)
+    present = {path.relative_to(project.root).as_posix() for path in files}
     # Read as a build from scratch reads them: a file that cannot be read is an InputError.
     new_quads = {path: read_quads(project.root / path, str(project.graph_name(project.root / path)))
                  for path in changed if path in present}
@@ -96,7 +96,7 @@ def plan_update(target: Path, project: Project, progress: Progress) -> Update | 
             return None
         progress(f"updating the build: {_files(len(changed))} changed")
         stale, derived, documents = _reason_again(store, cleared, old, added)
-    records = _records(project, old_records, new_quads)
+    records = _records(project, files, old_records, new_quads)
     return Update(previous, changed, records, cleared, added, stale, derived, documents)
 
 
@@ -184,9 +184,9 @@ def _touched(quads: list, turning: set) -> set:
     return touched
 
 
-def _records(project: Project, old_records: dict, new_quads: dict) -> list[dict]:
+def _records(project: Project, files: list[Path], old_records: dict, new_quads: dict) -> list[dict]:
     records = []
-    for path in project.input_files():
+    for path in files:
         name = path.relative_to(project.root).as_posix()
         if name in new_quads:
             records.append(file_record(project, path, len(set(new_quads[name]))))
@@ -205,7 +205,7 @@ def apply_update(update: Update, staging: Path, progress: Progress) -> dict:
     counted again where they can change. Returns the summary."""
     copy_store(update.previous, staging)
     store = Store(str(staging / STORE_DIR))
-    old_sizes = {graph: _graph_size(store, graph) for graph in update.cleared}
+    old_sizes = {graph: graph_size(store, graph) for graph in update.cleared}
     for graph in update.cleared:
         store.remove_graph(NamedNode(graph))
     store.extend(update.added)
@@ -221,19 +221,15 @@ def apply_update(update: Update, staging: Path, progress: Progress) -> dict:
     return summary
 
 
-def _graph_size(store, graph: str) -> int:
-    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
-    return int(next(iter(store.query(count)))["n"].value)
-
-
 def _figures(store, update: Update, old_sizes: dict[str, int]) -> dict:
     """The summary of the previous build, with what the update changed counted again."""
     previous = update.previous.summary
     changed_graphs = set(old_sizes) | {quad.graph_name.value for quad in update.added}
-    new_sizes = {graph: _graph_size(store, graph) for graph in changed_graphs}
     documents = sorted(update.documents)
-    graph_sizes = {graph: _graph_size(store, graph) for graph in (str(GRAPH[document_code(d)]) for d in documents)}
-    recounted = document_figures(store, graph_sizes, documents)
+    document_graphs = {str(GRAPH[document_code(document)]) for document in documents}
+    sizes = {graph: graph_size(store, graph) for graph in changed_graphs | document_graphs}
+    new_sizes = {graph: sizes[graph] for graph in changed_graphs}
+    recounted = document_figures(store, sizes, documents)
     kept = [row for row in previous["per_document"] if document_iri(row["document"]) not in update.documents]
     return {
         **{key: value for key, value in previous.items() if key not in ("format", "seconds")},
