@@ -118,7 +118,7 @@ def warm_queries(project: Path, repeat: int, in_memory: bool = False) -> dict[st
     (from the answer kept when it was first asked), under NAME, and evaluated on the
     store ("fresh"), under "NAME (fresh)". With `in_memory`, the build is opened in
     memory first (its seconds under "open") and only fresh times are taken."""
-    from kgtool.build import open_build
+    from kgtool import open_build
     from kgtool.queries import evaluate, run_query, with_values
 
     build = open_build(project, in_memory=in_memory)
@@ -190,7 +190,7 @@ def plain_queries(project: Path, repeat: int) -> dict[str, float | None]:
     an endpoint; None for a query stopped after PLAIN_QUERY_LIMIT seconds."""
     import signal
 
-    from kgtool.build import open_build
+    from kgtool import open_build
     from kgtool.queries import with_values
 
     dataset = open_build(project).dataset()

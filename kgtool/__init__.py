@@ -1,25 +1,58 @@
 """kgtool — build, validate and query the Industrial Culture Policy Knowledge Graph.
 
-A library first; the `kgtool` command is a thin layer over these functions:
+A library first; the `kgtool` command is a thin layer over these functions. In a clone
+of icpkg, `build` loads ontology/ and graphs/ into build/ with what the ontology entails,
+and the other functions answer from that build:
 
-    >>> from kgtool import build, open_build
-    >>> result = build()                 # in a clone of icpkg
-    >>> result.summary["agencies"]
-    >>> graph = open_build().union       # asserted + inferred, an rdflib Graph
-    >>> rows = query("heritage-lead-agencies").rows                  # list of dicts
-    >>> frame = query("targets").to_dataframe()                      # with pandas
-    >>> query("heritage-lead-agencies", theme="museums", endpoint="http://…/query")
-    >>> sparql("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows      # any question
+    >>> from kgtool import build, open_build, query, sparql
+    >>> result = build()
+    >>> result.summary["documents"], result.summary["items"], result.summary["agencies"]
+    (5, 96, 49)
+    >>> graph = open_build().union                # asserted + inferred, an rdflib Graph
+    >>> from rdflib import URIRef
+    >>> from rdflib.namespace import ORG, RDF
+    >>> miit = URIRef("https://w3id.org/icpkg/id/agency/cn-miit")
+    >>> (miit, RDF.type, ORG.Organization) in graph   # inferred from its class, icp:Agency
+    True
+    >>> rows = query("documents").rows            # a list of dicts, one per row
+    >>> rows[0]["document"], rows[0]["number"]
+    ('cn-2016-guidance', '工信部联产业〔2016〕446号')
+    >>> for row in query("heritage-lead-agencies", theme="museums").rows[:2]:
+    ...     print(row["jurisdiction"], row["agency"], row["role"], row["documents"])
+    全国 国家文物局 lead cn-2021-plan
+    全国 工业和信息化部 lead cn-2021-plan
+    >>> frame = query("targets").to_dataframe()   # with pandas
+    >>> frame.groupby("document").size().to_dict()
+    {'fj-2026-plan': 1, 'gd-2023-plan': 8, 'js-task-table': 7}
+    >>> plan = URIRef("https://w3id.org/icpkg/id/doc/js-task-table")
+    >>> sparql("PREFIX eli: <http://data.europa.eu/eli/ontology#> "   # any question
+    ...        "SELECT ?basis WHERE { ?_plan eli:based_on ?basis }", plan=plan).rows
+    [{'basis': 'https://w3id.org/icpkg/id/doc/cn-2021-plan'}]
+
+`query` and `sparql` ask a SPARQL endpoint instead when given one — the build served by
+`kgtool serve`, or a store `kgtool push` filled:
+`query("heritage-lead-agencies", theme="museums", endpoint="http://127.0.0.1:7878/query")`.
 """
+
+from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .build import build, open_build
+from typing import TYPE_CHECKING
+
+from .build import build
 from .inputs import changed_inputs
-from .errors import BuildMissingError, InputError, KgtoolError, QueryTimeoutError, ReasoningError
+from .errors import (
+    BuildDamagedError, BuildMissingError, BuildStaleError, DependencyError, EndpointError, EngineError, ExtractError,
+    InputError, KgtoolError, OptionError, OutputError, ParameterError, ProjectError, PublishError, PushError,
+    QueryError, QueryTimeoutError, ReasoningError, ServerError, UnknownActorError, UnknownQueryError,
+)
 from .project import Project, find_project
-from .store import Build
+from .store import Build, open_build
 from .results import QueryResult
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Imported when first used (PEP 562): they load rdflib, which takes longer to import
 # than `kgtool query` takes to answer from a build.
@@ -44,7 +77,7 @@ def query(
     name: str,
     params: dict | None = None,
     *,
-    root=None,
+    root: Project | Path | str | None = None,
     build: Build | None = None,
     endpoint: str | None = None,
     asserted: bool = False,
@@ -52,14 +85,16 @@ def query(
     **keyword_params,
 ) -> QueryResult:
     """Run a saved query (a name in queries/, or a .rq path) on the last build of the
-    project at `root` (or on `build`, or on a SPARQL endpoint) and return its answer.
+    project `root`, a Project or its folder (or on `build`, or on a SPARQL endpoint),
+    and return its answer.
     Parameters go in `params` or as keywords: `query("tasks-by-theme", theme="museums")`.
     With `timeout` (seconds), a query still running then is stopped (QueryTimeoutError)."""
-    from .queries import find_query
+    from .queries import find_query, names_a_file
 
-    queries_dir = None if str(name).endswith(".rq") else find_project(root).queries_dir
-    saved = find_query(queries_dir, str(name))
-    return _answer(saved, {**(params or {}), **keyword_params}, root, build, endpoint, asserted, timeout)
+    # Resolved once, for its queries/ and its build; a .rq file is read where it is.
+    project = None if names_a_file(name) else find_project(root)
+    saved = find_query(project.queries_dir if project else None, str(name))
+    return _answer(saved, {**(params or {}), **keyword_params}, project or root, build, endpoint, asserted, timeout)
 
 
 def sparql(
@@ -67,7 +102,7 @@ def sparql(
     params: dict | None = None,
     *,
     source: str = "the query",
-    root=None,
+    root: Project | Path | str | None = None,
     build: Build | None = None,
     endpoint: str | None = None,
     asserted: bool = False,
@@ -94,13 +129,8 @@ def _answer(saved, params, root, build, endpoint, asserted, timeout) -> QueryRes
 
 __all__ = [
     "Build",
-    "BuildMissingError",
     "Closure",
-    "InputError",
-    "KgtoolError",
     "Project",
-    "QueryTimeoutError",
-    "ReasoningError",
     "build",
     "changed_inputs",
     "find_project",
@@ -111,4 +141,26 @@ __all__ = [
     "query",
     "sparql",
     "QueryResult",
+    # the errors (kgtool.errors): each says its exit code
+    "BuildDamagedError",
+    "BuildMissingError",
+    "BuildStaleError",
+    "DependencyError",
+    "EndpointError",
+    "EngineError",
+    "ExtractError",
+    "InputError",
+    "KgtoolError",
+    "OptionError",
+    "OutputError",
+    "ParameterError",
+    "ProjectError",
+    "PublishError",
+    "PushError",
+    "QueryError",
+    "QueryTimeoutError",
+    "ReasoningError",
+    "ServerError",
+    "UnknownActorError",
+    "UnknownQueryError",
 ]

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import __version__
-from .errors import KgtoolError
+from .errors import OutputError
 
 MARKER = ".kgtool-output"
 # Folders written before the marker existed are recognised by holding nothing but
@@ -39,7 +39,7 @@ def staged_folder(target: Path, kind: str, protected: Iterable[Path] = ()) -> It
     `kind` names what the folder is ("build", "release"); a `target` that exists must
     be empty or a folder of that kind kgtool made. `protected` folders (the project's
     sources, the build) may be neither the target, nor inside it, nor hold it.
-    Raises KgtoolError, touching nothing, when the target is refused or not writable.
+    Raises OutputError, touching nothing, when the target is refused or not writable.
     """
     target = Path(os.path.abspath(target))
     check_target(target, kind, protected)
@@ -56,7 +56,7 @@ def staged_folder(target: Path, kind: str, protected: Iterable[Path] = ()) -> It
 
 
 def check_target(target: Path, kind: str, protected: Iterable[Path]) -> None:
-    """Raise KgtoolError if `target` may not be replaced by a folder of `kind` (see
+    """Raise OutputError if `target` may not be replaced by a folder of `kind` (see
     staged_folder, which checks it again); for a command to refuse before long work."""
     target = Path(os.path.abspath(target))
     real = Path(os.path.realpath(target))  # realpath, not resolve(): a link loop is not an error here
@@ -68,23 +68,23 @@ def check_target(target: Path, kind: str, protected: Iterable[Path]) -> None:
             clash = f"it holds {folder}"
         else:
             continue
-        raise KgtoolError(
+        raise OutputError(
             f"refusing to write the {kind} to {target}: {clash}, which kgtool must not replace; "
             "choose a new or empty folder elsewhere"
         )
     if not target.exists() and not target.is_symlink():
         return
     if not target.exists():
-        raise KgtoolError(f"refusing to write the {kind} to {target}: it is a symbolic link that leads nowhere "
+        raise OutputError(f"refusing to write the {kind} to {target}: it is a symbolic link that leads nowhere "
                           "or round in a loop")
     if not target.is_dir():
-        raise KgtoolError(f"refusing to write the {kind} to {target}: it is a file, not a folder")
+        raise OutputError(f"refusing to write the {kind} to {target}: it is a file, not a folder")
     names = sorted(entry.name for entry in target.iterdir())
     made = made_by_kgtool(target)
     if names and made != kind:
         shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
         what = f"a kgtool {made}, not a {kind}" if made else f"files kgtool did not make ({shown})"
-        raise KgtoolError(
+        raise OutputError(
             f"refusing to replace {target}: it holds {what}; "
             f"choose a new or empty folder for the {kind}, or move them away"
         )
@@ -158,7 +158,7 @@ def _writing(target: Path, outcome: str = "") -> Iterator[None]:
             where = hidden[-1].parent
         shown = "" if where == target else f" ({where})"
         then = f"; {outcome}" if outcome else ""
-        raise KgtoolError(f"cannot write {target}: {reason}{shown}{then}") from None
+        raise OutputError(f"cannot write {target}: {reason}{shown}{then}") from None
 
 
 def _swap_in(staging: Path, target: Path) -> None:

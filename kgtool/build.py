@@ -9,19 +9,19 @@ from pyoxigraph import Store
 
 from . import __version__
 from .atomic import staged_folder
-from .errors import BuildMissingError, KgtoolError
+from .errors import OptionError, ProjectError
 from .inputs import file_record
 from .namespaces import INFERRED_GRAPH_IRI
 from .progress import Progress, quiet
 from .project import Project, find_project
 from .queries import check_saved_queries
-from .store import SUMMARY_FILE, Build, save_store, write_summary
+from .store import Build, open_build, save_store, write_summary
 
 REASONERS = ("rules", "owlrl")
 
 
 def build(
-    root: Path | str | None = None,
+    root: Project | Path | str | None = None,
     build_dir: Path | str | None = None,
     progress: Progress = quiet,
     reasoner: str = "rules",
@@ -30,6 +30,8 @@ def build(
     """Load the ontology, vocabularies and graphs of a project into an Oxigraph store,
     derive the OWL 2 RL entailments the ontology uses (`reasoner="rules"`, kgtool's
     own rules; `"owlrl"`, the reference reasoner, much slower), and write the build.
+    `root` is the project, a Project or its folder (default: the one kgtool finds);
+    the build goes to `build_dir` (default: ROOT/build) and is returned opened.
 
     Where a build made by kgtool's rules exists and only documents changed since (not
     the ontology), it is updated: the changed files' graphs are replaced and their
@@ -44,13 +46,13 @@ def build(
     from .update import apply_update, plan_update
 
     if reasoner not in REASONERS:
-        raise KgtoolError(f"unknown reasoner '{reasoner}' (choose {' or '.join(REASONERS)})")
+        raise OptionError(f"unknown reasoner '{reasoner}' (choose {' or '.join(REASONERS)})")
     started = time.perf_counter()
     project = find_project(root)
     target = Path(build_dir) if build_dir else project.build_dir
     files = project.input_files()
     if not files:
-        raise KgtoolError(f"{project.root} has no Turtle files in ontology/ or graphs/")
+        raise ProjectError(f"{project.root} has no Turtle files in ontology/ or graphs/")
     update = None if full or reasoner != "rules" else plan_update(target, project, files, progress)
     with staged_folder(target, "build", project.source_folders) as staging:
         if update is not None:
@@ -60,7 +62,7 @@ def build(
         summary["failed_queries"] = check_saved_queries(project.queries_dir)
         summary["seconds"] = round(time.perf_counter() - started, 2)
         write_summary(staging, summary)
-    return Build(target)
+    return open_build(project, target)
 
 
 def _build_from_scratch(project: Project, files: list[Path], reasoner: str, staging: Path,
@@ -131,12 +133,3 @@ def _owlrl_into(store, progress: Progress) -> list[str]:
     store.load(closure.inferred.serialize(format="nt", encoding="utf-8"), format=RdfFormat.N_TRIPLES,
                to_graph=NamedNode(INFERRED_GRAPH_IRI))
     return closure.inconsistencies
-
-
-def open_build(root: Path | str | None = None, build_dir: Path | str | None = None, in_memory: bool = False) -> Build:
-    """The last build of a project, for reading; with `in_memory=True` its store is
-    copied into memory on first use, for faster queries in a long-running process."""
-    target = Path(build_dir) if build_dir else find_project(root).build_dir
-    if not (target / SUMMARY_FILE).is_file():
-        raise BuildMissingError(target)
-    return Build(target, in_memory)

@@ -1,7 +1,10 @@
 """The `kgtool` command line: a thin layer over the library.
 
 Each command parses its options, calls one library function and formats the
-result. Expected errors (KgtoolError) become one line on stderr and exit code 2.
+result. The group's options make one Session, from which each command takes the
+project and the build, resolved once and only when it needs them. Expected errors
+(kgtool.errors) become one line on stderr, in one place (_Group.invoke), and the exit
+code their class gives (2).
 """
 
 from __future__ import annotations
@@ -13,16 +16,20 @@ import signal
 import sys
 import threading
 import time
+from dataclasses import dataclass
+from functools import cached_property
 
 import click
 
 from . import __version__
-from .errors import KgtoolError
+from .errors import KgtoolError, OptionError
 from .formats import FORMATS, render
 from .namespaces import BASE
 from .progress import TerminalProgress
-from .project import find_project
+from .project import Project, find_project
 from .queries import QUERY_TIMEOUT
+from .shacl_engines import ENGINE_PACKAGES
+from .store import Build, open_build
 from .ports import DEFAULT_HOST, DEFAULT_PORT
 
 # Each command imports the rest of what it uses when it runs: `kgtool query`
@@ -62,28 +69,41 @@ class _Group(click.Group):
                 signal.signal(signal.SIGTERM, previous)
 
 
-def _open_build(options):
-    """The last build, with a warning on stderr when the inputs changed since."""
-    from .build import open_build
-    from .inputs import changed_inputs
+@dataclass
+class Session:
+    """What the group's options name (`ctx.obj`), for every command. The project is
+    looked for when a command first needs it, and once: `kgtool --help` needs none, and
+    a command that needs one and finds none says so as it always did."""
 
-    result = open_build(options["root"], options["build_dir"])
-    changed = changed_inputs(result, find_project(options["root"]))
-    if changed:
-        shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
-        click.echo(f"Warning: the build is out of date ({shown} changed since); run `kgtool build`", err=True)
-    return result
+    root: str | None
+    build_dir: str | None
+    quiet: bool = False
 
+    @cached_property
+    def project(self) -> Project:
+        return find_project(self.root)
 
-def _progress(options) -> TerminalProgress:
-    # Progress for a person at a terminal; pipes, logs and --quiet stay quiet.
-    return TerminalProgress.for_terminal(options["quiet"])
+    def open_build(self) -> Build:
+        """The last build, with a warning on stderr when the inputs changed since."""
+        from .inputs import changed_inputs
+
+        # With --build-dir the build is found without the project: a missing one is named first.
+        build = open_build(build_dir=self.build_dir) if self.build_dir else open_build(self.project)
+        changed = changed_inputs(build, self.project)
+        if changed:
+            shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+            click.echo(f"Warning: the build is out of date ({shown} changed since); run `kgtool build`", err=True)
+        return build
+
+    def progress(self) -> TerminalProgress:
+        # Progress for a person at a terminal; pipes, logs and --quiet stay quiet.
+        return TerminalProgress.for_terminal(self.quiet)
 
 
 def _quiet_after_the_command(ctx, _param, quiet: bool) -> None:
     # `kgtool build -q` as well as `kgtool -q build`: a user puts it on either side.
     if quiet:
-        ctx.obj["quiet"] = True
+        ctx.obj.quiet = True
 
 
 # On the commands that draw progress bars, besides the global option.
@@ -126,7 +146,7 @@ def main(ctx, root, build_dir, quiet):
       kgtool serve                     # a local SPARQL endpoint over the last build
       kgtool push --endpoint URL       # load the build into a SPARQL 1.1 store
     """
-    ctx.obj = {"root": root, "build_dir": build_dir, "quiet": quiet}
+    ctx.obj = Session(root, build_dir, quiet)
     # rdflib logs a traceback for every ill-typed literal ("abc"^^xsd:decimal) it reads;
     # the shapes report such a value as a finding with its file and line, which is the
     # sentence a user needs.
@@ -141,7 +161,7 @@ def main(ctx, root, build_dir, quiet):
               help="Build from scratch, even where the last build could be updated with what changed.")
 @_quiet_option
 @click.pass_obj
-def build(options, reasoner, full):
+def build(session, reasoner, full):
     """Load the ontology, vocabularies and every graph, reason, and store the build.
 
     Each Turtle file under ontology/ and graphs/ becomes one named graph of an
@@ -163,7 +183,7 @@ def build(options, reasoner, full):
     """
     from .build import build as build_project
 
-    result = build_project(options["root"], options["build_dir"], progress=_progress(options), reasoner=reasoner,
+    result = build_project(session.project, session.build_dir, progress=session.progress(), reasoner=reasoner,
                            full=full)
     summary = result.summary
     changed = summary["changed"]
@@ -208,7 +228,7 @@ def _echo_documents(rows: list[dict]) -> None:
     help="A table for people, or JSON for scripts.",
 )
 @click.pass_obj
-def stats(options, output_format):
+def stats(session, output_format):
     """Show the figures of the last build, per document, without rebuilding.
 
     \b
@@ -216,7 +236,7 @@ def stats(options, output_format):
       kgtool stats
       kgtool stats --format json
     """
-    summary = _open_build(options).summary
+    summary = session.open_build().summary
     if output_format == "json":
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True))
         return
@@ -232,7 +252,7 @@ def stats(options, output_format):
 @main.command()
 @click.argument("name", required=False)
 @click.pass_obj
-def queries(options, name):
+def queries(session, name):
     """List the saved queries of queries/: name, what each answers, its columns; or,
     given a NAME, that query in full, with the values its parameters take on the build.
 
@@ -243,9 +263,9 @@ def queries(options, name):
     """
     from .queries import catalogue, find_query
 
-    queries_dir = find_project(options["root"]).queries_dir
+    queries_dir = session.project.queries_dir
     if name:
-        return _describe_query(options, find_query(queries_dir, name))
+        return _describe_query(session, find_query(queries_dir, name))
     queries = catalogue(queries_dir).values()
     width = max((len(query.name) for query in queries), default=0) + 2  # the longest name stays apart
     for query in queries:
@@ -256,12 +276,12 @@ def queries(options, name):
             click.echo(f"{'':<{width}}--param {parameter.name}=…{default}: {parameter.description}")
 
 
-def _describe_query(options, query) -> None:
+def _describe_query(session: Session, query) -> None:
     from .queries import allowed_values
 
     click.echo(f"{query.name}: {query.summary}\n\n{query.description}\n\ncolumns: {', '.join(query.columns)}")
     try:
-        build = _open_build(options) if query.params else None
+        build = session.open_build() if query.params else None
         build and build.summary  # a build of another version is as good as none here
     except KgtoolError:
         build = None
@@ -304,7 +324,7 @@ def _parameters(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--timeout", default=QUERY_TIMEOUT, show_default=True, type=click.IntRange(1, 86400),
               help="Seconds the query may run, on the build or --endpoint, before it is stopped.")
 @click.pass_obj
-def query(options, name, text, params, output_format, bom, asserted, endpoint, timeout):
+def query(session, name, text, params, output_format, bom, asserted, endpoint, timeout):
     """Ask the last build a saved query (by NAME, see `kgtool queries`), a .rq file
     (with or without a #+ header), a query on stdin (-) or one given with -e.
 
@@ -334,9 +354,10 @@ def query(options, name, text, params, output_format, bom, asserted, endpoint, t
     given = _parameters(params)
     where = {"endpoint": endpoint, "asserted": asserted, "timeout": timeout}
     if not endpoint:
-        where["build"] = _open_build(options)
+        where["build"] = session.open_build()
     if text is None:
-        result = kgtool.query(name, given, root=options["root"], **where)
+        # Opening the build resolved the project; with --endpoint only a saved query's name needs it.
+        result = kgtool.query(name, given, root=session.root if endpoint else session.project, **where)
     else:
         result = kgtool.sparql(text, given, source=source, **where)
     click.echo(render(result, output_format, bom=bom), nl=False)
@@ -354,7 +375,7 @@ def query(options, name, text, params, output_format, bom, asserted, endpoint, t
 @click.option("--review", type=click.Path(dir_okay=False), metavar="FILE.md|FILE.csv",
               help="Also write a review table: item, number, bodies and roles, targets, suggested alignments.")
 @click.pass_obj
-def extract(options, plan, code, jurisdiction, out, force, review):
+def extract(session, plan, code, jurisdiction, out, force, review):
     """Draft the graph of a plan from its text (.txt in UTF-8 or GB18030, or .docx).
 
     Writes the normalised text to sources/CODE.txt (every quote in the graph is
@@ -373,7 +394,7 @@ def extract(options, plan, code, jurisdiction, out, force, review):
     from .extract.review import summary_text
     from .extract.write import extract as extract_plan
 
-    result = extract_plan(plan, code, jurisdiction, options["root"], out, force, review)
+    result = extract_plan(plan, code, jurisdiction, session.project, out, force, review)
     for path in result.written:
         click.echo(f"Wrote {path}", err=True)
     click.echo(summary_text(result.summary), nl=False)
@@ -385,7 +406,7 @@ def extract(options, plan, code, jurisdiction, out, force, review):
 @main.command()
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if a file is not what the sources give.")
 @click.pass_obj
-def register(options, check):
+def register(session, check):
     """Read the national industrial heritage lists into the graph (batches 1–7).
 
     Reads sources/heritage/ (the verbatim lists and batches.tsv), checks each
@@ -400,7 +421,7 @@ def register(options, check):
     """
     from .register.write import write_register
 
-    project = find_project(options["root"])
+    project = session.project
     changed = write_register(project, check=check)
     for path in changed:
         click.echo(f"{'Differs' if check else 'Wrote'} {path.relative_to(project.root)}", err=True)
@@ -413,19 +434,22 @@ def register(options, check):
 
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
-@click.option("--framework", default="cn-2021-plan", show_default=True,
-              help="The code of the national plan whose key tasks a provincial plan should cover.")
+@click.option("--framework", metavar="CODE",
+              help="The code of the national plan whose key tasks a provincial plan should cover. "
+                   "Default: the national plan in force (of the final national plans in graphs/, "
+                   "the one whose period starts last).")
 @click.option("--format", "output_format", type=click.Choice(["text", "turtle", "json"]), default="text",
               show_default=True, help="text for people; turtle or json for the standard SHACL validation report.")
 @click.option("--lang", "language", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="The language of the text report.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on Warnings and Infos too, not only on Violations.")
-@click.option("--engine", default="turbo", show_default=True, metavar="turbo|pyshacl",
+@click.option("--engine", type=click.Choice(list(ENGINE_PACKAGES)),
               help="The SHACL engine: turbo (pyshacl-turbo, fast) or pyshacl (pySHACL, the reference; "
-                   "same report, ten to twenty times slower).")
+                   "same report, ten to twenty times slower). Default: turbo, or pyshacl where a file writes "
+                   "a value turbo's store would rewrite (a note on stderr says which).")
 @_quiet_option
 @click.pass_obj
-def validate(options, files, framework, output_format, language, strict, engine):
+def validate(session, files, framework, output_format, language, strict, engine):
     """Check plan graphs against the model (shapes/core.ttl) and the national framework (shapes/framework.ttl).
 
     With no FILES, checks every document graph of the project; with FILES, checks
@@ -444,8 +468,10 @@ def validate(options, files, framework, output_format, language, strict, engine)
     from .report import machine_report, text_report
     from .validate import validate as validate_plans
 
-    result = validate_plans(list(files) or None, framework=framework, root=options["root"], engine=engine,
-                            progress=_progress(options))
+    result = validate_plans(list(files) or None, framework=framework, root=session.project, engine=engine,
+                            progress=session.progress())
+    if result.engine_reason:
+        click.echo(f"Note: {result.engine_reason}", err=True)
     if output_format == "text":
         click.echo(text_report(result, language), nl=False)
     else:
@@ -463,7 +489,7 @@ def validate(options, files, framework, output_format, language, strict, engine)
 @click.option("--sparql-endpoint", metavar="URL", help="A public SPARQL endpoint serving this release, for void.ttl.")
 @_quiet_option
 @click.pass_obj
-def publish(options, out, base_url, release_version, issued, sparql_endpoint):
+def publish(session, out, base_url, release_version, issued, sparql_endpoint):
     """Write a release of the last build: dumps, VoID/DCAT, HTML pages and checksums.
 
     The same build gives a byte-identical release, so a release can be rebuilt and
@@ -478,8 +504,8 @@ def publish(options, out, base_url, release_version, issued, sparql_endpoint):
     from .publish import publish as publish_release
 
     release = publish_release(
-        options["root"], out, base_url=base_url, version=release_version, issued=issued,
-        sparql_endpoint=sparql_endpoint, build_dir=options["build_dir"], progress=_progress(options),
+        session.project, out, base_url=base_url, version=release_version, issued=issued,
+        sparql_endpoint=sparql_endpoint, build_dir=session.build_dir, progress=session.progress(),
     )
     click.echo(f"Published {release.path} (version {release.version}), {len(release.files)} files")
     width = max(len(dump.path) for dump in release.dumps)
@@ -504,7 +530,7 @@ def publish(options, out, base_url, release_version, issued, sparql_endpoint):
               help="Hold the store in memory, filled from the build as the server starts (seconds and "
               "about 1 GB per million triples): queries run several times faster than from disk.")
 @click.pass_obj
-def serve(options, host, port, writable, timeout, in_memory):
+def serve(session, host, port, writable, timeout, in_memory):
     """Run a local SPARQL 1.1 endpoint over the last build, with the Oxigraph server.
 
     The build's own Oxigraph store (BUILD/store/) is served read-only, nothing
@@ -527,11 +553,11 @@ def serve(options, host, port, writable, timeout, in_memory):
     from .serve import is_loopback
     from .serve import serve as serve_build
 
-    build = _open_build(options)
+    build = session.open_build()
     if not is_loopback(host):
         click.echo(f"Warning: listening on {host} makes the endpoint reachable from other machines", err=True)
     try:
-        with serve_build(build, find_project(options["root"]).queries_dir, host, port, writable, timeout,
+        with serve_build(build, session.project.queries_dir, host, port, writable, timeout,
                          in_memory) as server:
             # Ctrl-C and `kill` stop the server cleanly, even when it was started where
             # SIGINT is ignored (a script's `kgtool serve &`) — and from the moment
@@ -569,9 +595,9 @@ def _credentials(user: str | None, password_env: str | None) -> tuple[str, str] 
     if not user and not password_env:
         return None
     if not user or not password_env:
-        raise KgtoolError("--user and --password-env go together: a user name, and the environment variable holding its password")
+        raise OptionError("--user and --password-env go together: a user name, and the environment variable holding its password")
     if password_env not in os.environ:
-        raise KgtoolError(f"the environment variable {password_env} named by --password-env is not set")
+        raise OptionError(f"the environment variable {password_env} named by --password-env is not set")
     return user, os.environ[password_env]
 
 
@@ -591,7 +617,7 @@ def _credentials(user: str | None, password_env: str | None) -> tuple[str, str] 
 @click.option("--timeout", default=60, show_default=True, type=click.IntRange(1, 3600),
               help="Seconds to wait for each request.")
 @click.pass_obj
-def push(options, endpoint, graph_store, user, password_env, replace, release_dir, timeout):
+def push(session, endpoint, graph_store, user, password_env, replace, release_dir, timeout):
     """Load the last build's named graphs into a SPARQL 1.1 store, one graph at a time.
 
     Every document's graph, the ontology, the vocabularies, the registry and the
@@ -610,7 +636,7 @@ def push(options, endpoint, graph_store, user, password_env, replace, release_di
     from .push import push as push_graphs
 
     credentials = _credentials(user, password_env)
-    graphs = graphs_in_release(release_dir) if release_dir else build_graphs(_open_build(options))
+    graphs = graphs_in_release(release_dir) if release_dir else build_graphs(session.open_build())
     width = max((len(str(iri)) for iri, _ in graphs), default=0)
     click.echo(f"Pushing {len(graphs)} graphs to {endpoint}")
 

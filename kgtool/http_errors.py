@@ -12,7 +12,7 @@ import socket
 import urllib.error
 from urllib.parse import urlsplit
 
-from .errors import KgtoolError
+from .errors import OptionError
 
 # What a request can raise: urllib's HTTP and connection errors and timeouts (OSError),
 # and http.client's own (an answer cut off before its Content-Length, a status line
@@ -29,7 +29,7 @@ def check_service_url(url: str, what: str = "a SPARQL endpoint") -> None:
     except ValueError:  # an unclosed [IPv6 address, a port that is not a number
         valid = False
     if not valid or re.search(r"\s", url):
-        raise KgtoolError(f"'{url}' is not an http(s) URL of {what}, such as http://127.0.0.1:7878/sparql")
+        raise OptionError(f"'{url}' is not an http(s) URL of {what}, such as http://127.0.0.1:7878/sparql")
 
 
 def _detail(error: urllib.error.HTTPError) -> str:

@@ -1,11 +1,11 @@
 """What the dataset says of itself, and how a release is cited.
 
 The descriptive metadata — titles, abstract, licence, publisher, contact point,
-keywords, themes — is data, in kgtool/data/dataset.ttl; `kgtool publish` adds the
-figures it computes. A release is cited in the same words everywhere: on every
-page, as the dataset's dcterms:bibliographicCitation in void.ttl, and in the
-release's copy of the repository's CITATION.cff, whose version and date are the
-release's.
+keywords, themes, example resources, what each dump holds — is data, in
+kgtool/data/dataset.ttl; `kgtool publish` adds the figures it computes. A release
+is cited in the same words everywhere: on every page, as the dataset's
+dcterms:bibliographicCitation in void.ttl, and in the release's copy of the
+repository's CITATION.cff, whose version and date are the release's.
 """
 
 from __future__ import annotations
@@ -24,9 +24,14 @@ METADATA_FILE = "dataset.ttl"
 CITATION_FILE = "CITATION.cff"
 
 
+def metadata_file():
+    """kgtool/data/dataset.ttl, where the dataset's description is written."""
+    return files("kgtool") / "data" / METADATA_FILE
+
+
 def dataset_metadata() -> Graph:
     """The dataset's description as kgtool/data/dataset.ttl states it."""
-    return Graph().parse(data=(files("kgtool") / "data" / METADATA_FILE).read_text(encoding="utf-8"), format="turtle")
+    return Graph().parse(data=metadata_file().read_text(encoding="utf-8"), format="turtle")
 
 
 @dataclass(frozen=True)

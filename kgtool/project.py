@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import KgtoolError
+from .errors import ProjectError
 
 if TYPE_CHECKING:
     from rdflib import URIRef
@@ -97,14 +97,24 @@ def _is_project(folder: Path) -> bool:
     return all((folder / name).is_dir() for name in INPUT_FOLDERS)
 
 
-def find_project(root: Path | str | None = None) -> Project:
-    """The project at `root`, or else at $KGTOOL_ROOT, or else the nearest folder
-    above the working directory that holds ontology/ and graphs/."""
+def find_project(root: Project | Path | str | None = None) -> Project:
+    """The project `root` names — a Project as it is, or the folder it gives — or else
+    the one at $KGTOOL_ROOT, or else the nearest folder above the working directory
+    that holds ontology/ and graphs/.
+
+    Every library function that takes a `root` resolves it here, once, and passes the
+    Project on; a notebook may give a folder, the CLI gives the Project it resolved.
+
+    >>> find_project(Project(Path("/data/icpkg"))).root
+    PosixPath('/data/icpkg')
+    """
+    if isinstance(root, Project):
+        return root
     explicit = root if root is not None else os.environ.get(ROOT_ENV)
     if explicit:
         folder = Path(os.path.realpath(Path(explicit).expanduser()))  # a link loop: "not a project"
         if not _is_project(folder):
-            raise KgtoolError(
+            raise ProjectError(
                 f"{folder} is not an icpkg project: it needs the folders ontology/ and graphs/"
             )
         return Project(folder)
@@ -112,7 +122,7 @@ def find_project(root: Path | str | None = None) -> Project:
     for folder in (here, *here.parents):
         if _is_project(folder):
             return Project(folder)
-    raise KgtoolError(
+    raise ProjectError(
         f"no icpkg project found in {here} or above it (a project holds ontology/ and graphs/); "
         "run kgtool inside a clone of icpkg or pass --root"
     )

@@ -35,17 +35,16 @@ from rdflib.void import generateVoID
 
 from . import __version__
 from .atomic import check_target, staged_folder
-from .build import open_build
 from .inputs import changed_inputs
-from .errors import KgtoolError
-from .metadata import CITATION_FILE, DATASET, citation, dataset_metadata, released_citation_file
+from .errors import BuildStaleError, InputError, OptionError, PublishError
+from .metadata import CITATION_FILE, DATASET, citation, dataset_metadata, metadata_file, released_citation_file
 from .named_graphs import release_graphs
 from .namespaces import BASE, ELI, GRAPH, ICP, INFERRED_GRAPH, PREFIXES
 from .progress import Progress, quiet
 from .project import Project, find_project
 from .serialize import jsonld, jsonld_context, nquads, ntriples, trig, turtle
 from .site import write_site
-from .store import Build
+from .store import Build, open_build
 
 SPDX = "http://spdx.org/rdf/terms#"
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
@@ -81,7 +80,7 @@ class Release:
 
 
 def publish(
-    root: Path | str | None = None,
+    root: Project | Path | str | None = None,
     out: Path | str | None = None,
     *,
     base_url: str = BASE,
@@ -91,16 +90,18 @@ def publish(
     build_dir: Path | str | None = None,
     progress: Progress = quiet,
 ) -> Release:
-    """Write a release of the last build to `out` (default ROOT/dist), replacing it whole.
+    """Write a release of the last build of the project `root` (a Project or its folder;
+    the build in `build_dir`, default ROOT/build) to `out` (default ROOT/dist), replacing it whole.
 
     `base_url` is where the release folder will be hosted (download links in the
     description point there); `version` defaults to the ontology's owl:versionInfo;
     `issued` (YYYY-MM-DD) and `sparql_endpoint` are written only when given.
-    Raises KgtoolError when the build is missing or older than its inputs, or when a
-    source file the graphs name is not in the project's sources/.
+    Raises BuildMissingError or BuildStaleError when the build is missing or older than
+    its inputs, and PublishError when a source file the graphs name is not in the
+    project's sources/.
     """
     project = find_project(root)
-    build = open_build(root, build_dir)
+    build = open_build(project, build_dir)
     _check_current(build, project)
     reasoner = _recorded_reasoner(build)
     base_url = _checked_base_url(base_url)
@@ -114,10 +115,11 @@ def publish(
     version = version or _ontology_version(graphs)
     release = Release(target, version, base_url, graphs={str(g): len(t) for g, t in graphs.items()})
     sources = _source_files(project, graphs)
-    cite = citation(dataset_metadata(), version, issued)
+    metadata = dataset_metadata()
+    cite = citation(metadata, version, issued)
     with staged_folder(target, "release", protected) as staging:
         progress(f"writing dumps of {len(graphs)} graphs, {_count(graphs):,} triples")
-        release.dumps = _write_dumps(staging, graphs)
+        release.dumps = _write_dumps(staging, graphs, metadata)
         _copy_documents(project, staging)
         _copy_sources(project, staging, sources)
         _copy_citation_file(project, staging, version, issued)
@@ -133,7 +135,7 @@ def publish(
 def _check_current(build: Build, project: Project) -> None:
     changed = changed_inputs(build, project)
     if changed:
-        raise KgtoolError(
+        raise BuildStaleError(
             f"the build is older than {', '.join(changed[:3])}; run `kgtool build` before publishing"
         )
 
@@ -142,7 +144,7 @@ def _recorded_reasoner(build: Build) -> dict:
     """The reasoner that made the build's inferred graph, as the build recorded it."""
     reasoner = build.summary.get("reasoner")
     if not reasoner:
-        raise KgtoolError(
+        raise BuildStaleError(
             f"the build in {build.path} does not record which reasoner made it; run `kgtool build` again"
         )
     return reasoner
@@ -154,16 +156,16 @@ _HTTP_URL = re.compile(r'^https?://[^\s/<>"{}|\\^`]+(/[^\s<>"{}|\\^`]*)?$')
 
 def _checked_base_url(url: str) -> str:
     if not _HTTP_URL.match(url):
-        raise KgtoolError(f"--base-url must be an http(s) URL such as https://example.org/icpkg/, not '{url}'")
+        raise OptionError(f"--base-url must be an http(s) URL such as https://example.org/icpkg/, not '{url}'")
     return url if url.endswith("/") else url + "/"
 
 
 def _check_release_options(version: str | None, sparql_endpoint: str | None) -> None:
     """What goes into the description and the pages as given: one plain token, one URL."""
     if version is not None and not re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z.+_-]{0,63}", version):
-        raise KgtoolError(f"--version must be a version such as 0.2.0 (letters, digits, . + _ -), not {version!r}")
+        raise OptionError(f"--version must be a version such as 0.2.0 (letters, digits, . + _ -), not {version!r}")
     if sparql_endpoint is not None and not _HTTP_URL.match(sparql_endpoint):
-        raise KgtoolError(
+        raise OptionError(
             f"--sparql-endpoint must be an http(s) URL such as https://example.org/sparql, not {sparql_endpoint!r}"
         )
 
@@ -176,7 +178,7 @@ def _check_date(issued: str | None) -> None:
     except ValueError:
         valid = False
     if not valid:
-        raise KgtoolError(f"--issued must be a date that exists, written YYYY-MM-DD, not '{issued}'")
+        raise OptionError(f"--issued must be a date that exists, written YYYY-MM-DD, not '{issued}'")
 
 
 # --- the graphs of the release ----------------------------------------------------------
@@ -212,35 +214,44 @@ def gzipped(data: bytes) -> bytes:
 # --- the files --------------------------------------------------------------------------
 
 
-def _write_dumps(folder: Path, graphs: dict[URIRef, Graph]) -> list[Dump]:
+def _write_dumps(folder: Path, graphs: dict[URIRef, Graph], metadata: Graph) -> list[Dump]:
+    """The files of dumps/, each described as `metadata` (kgtool/data/dataset.ttl) says.
+    Raises InputError for a file that dataset.ttl does not describe."""
     # The one-graph syntaxes are written from the named graphs too (their triples merged),
     # so that every dump labels the blank nodes alike.
     asserted = {name: graph for name, graph in graphs.items() if name != INFERRED_GRAPH}
     union = _union(graphs, inferred=False)
     closure = {name: graph for name, graph in graphs.items() if name == INFERRED_GRAPH}
     contents = [
-        (f"{DUMPS}/icpkg.ttl", "text/turtle", turtle(asserted), len(union),
-         "The whole asserted graph in Turtle (no named graphs)."),
-        (f"{DUMPS}/icpkg.nt.gz", "application/n-triples", gzipped(ntriples(asserted)), len(union),
-         "The whole asserted graph as sorted N-Triples, gzipped."),
-        (f"{DUMPS}/icpkg.nq.gz", "application/n-quads", gzipped(nquads(asserted)), _count(asserted),
-         "Every named graph (documents, interpretations, registry, ontology, vocabularies) as sorted N-Quads, gzipped."),
-        (f"{DUMPS}/icpkg.trig", "application/trig", trig(asserted), _count(asserted),
-         "Every named graph in TriG."),
-        (f"{DUMPS}/icpkg.jsonld", "application/ld+json", jsonld(asserted), len(union),
-         "The whole asserted graph in JSON-LD, expanded (full IRIs); context.jsonld beside it compacts them."),
-        (f"{DUMPS}/icpkg-inferred.nq.gz", "application/n-quads", gzipped(nquads(closure)),
-         _count(closure), "The OWL 2 RL entailments of the build's reasoner (its prov:wasGeneratedBy says which), in the graph graph/inferred, as sorted N-Quads, gzipped."),
+        (f"{DUMPS}/icpkg.ttl", "text/turtle", turtle(asserted), len(union)),
+        (f"{DUMPS}/icpkg.nt.gz", "application/n-triples", gzipped(ntriples(asserted)), len(union)),
+        (f"{DUMPS}/icpkg.nq.gz", "application/n-quads", gzipped(nquads(asserted)), _count(asserted)),
+        (f"{DUMPS}/icpkg.trig", "application/trig", trig(asserted), _count(asserted)),
+        (f"{DUMPS}/icpkg.jsonld", "application/ld+json", jsonld(asserted), len(union)),
+        (INFERRED_DUMP, "application/n-quads", gzipped(nquads(closure)), _count(closure)),
     ]
     (folder / DUMPS).mkdir()
     (folder / DUMPS / "context.jsonld").write_text(
         json.dumps(jsonld_context(), indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )
     dumps = []
-    for path, media_type, data, triples, description in contents:
+    for path, media_type, data, triples in contents:
         (folder / path).write_bytes(data)
+        description = _dump_description(metadata, path)
         dumps.append(Dump(path, media_type, description, triples, len(data), hashlib.sha256(data).hexdigest()))
     return dumps
+
+
+def _distribution(path: str) -> URIRef:
+    """The IRI of the distribution that is the file `path` of the release."""
+    return URIRef(f"{DATASET}/distribution/{Path(path).name}")
+
+
+def _dump_description(metadata: Graph, path: str) -> str:
+    description = metadata.value(_distribution(path), DCTERMS.description)
+    if description is None:
+        raise InputError(metadata_file(), f"describes no dump {path}: give <{_distribution(path)}> a dcterms:description")
+    return str(description)
 
 
 def _count(graphs: dict[URIRef, Graph]) -> int:
@@ -267,14 +278,14 @@ def _write_description(folder: Path, description: Graph) -> None:
 def _source_files(project: Project, graphs: dict[URIRef, Graph]) -> list[Path]:
     """The files of sources/ the graphs quote (their icp:sourceFile) and the README of
     each folder they are in, which says where they come from; sorted.
-    Raises KgtoolError for a source file that is not in sources/."""
+    Raises PublishError for a source file that is not in sources/."""
     sources = project.sources_dir.resolve()
     files = set()
     named = sorted({(s, o) for graph in graphs.values() for s, o in graph.subject_objects(ICP.sourceFile)})
     for subject, name in named:
         path = (project.root / str(name)).resolve()
         if not path.is_file() or not path.is_relative_to(sources):
-            raise KgtoolError(
+            raise PublishError(
                 f"{subject} names its source file '{name}', which is not a file in {project.sources_dir}; "
                 "fix its icp:sourceFile or add the file"
             )
@@ -376,7 +387,7 @@ def describe(
     _describe_coverage(description, union)
     _describe_provenance(description, union)
     _describe_vocabularies(description, union)
-    _describe_examples(description, union)
+    _drop_absent_examples(description, union)
     _describe_graphs(description, graphs)
     _describe_dumps(description, release, metadata.value(DATASET, DCTERMS.license))
     if reasoner:
@@ -458,7 +469,7 @@ def _describe_reasoning(description: Graph, reasoner: dict) -> None:
     if agent != TOOL:  # kgtool's own rules are the kgtool that publishes
         _describe_software(description, agent, name, reasoner["version"])
     description.add((URIRef(f"{DATASET}/graph/{str(INFERRED_GRAPH)[len(GRAPH):]}"), PROV.wasGeneratedBy, reasoning))
-    description.add((URIRef(f"{DATASET}/distribution/{Path(INFERRED_DUMP).name}"), PROV.wasGeneratedBy, reasoning))
+    description.add((_distribution(INFERRED_DUMP), PROV.wasGeneratedBy, reasoning))
 
 
 def _describe_vocabularies(description: Graph, union: Graph) -> None:
@@ -474,11 +485,11 @@ def _namespace(term: URIRef) -> str:
     return text[: cut + 1]
 
 
-def _describe_examples(description: Graph, union: Graph) -> None:
-    for example in ("id/doc/cn-2021-plan", "id/task/gd-2023-plan/1", "id/agency/gd-industry-it"):
-        iri = URIRef(BASE + example)
-        if (iri, None, None) in union:
-            description.add((DATASET, VOID.exampleResource, iri))
+def _drop_absent_examples(description: Graph, union: Graph) -> None:
+    """dataset.ttl's example resources stay only where the data describes them."""
+    for example in list(description.objects(DATASET, VOID.exampleResource)):
+        if (example, None, None) not in union:
+            description.remove((DATASET, VOID.exampleResource, example))
 
 
 def _describe_graphs(description: Graph, graphs: dict[URIRef, Graph]) -> None:
@@ -493,7 +504,7 @@ def _describe_graphs(description: Graph, graphs: dict[URIRef, Graph]) -> None:
 def _describe_dumps(description: Graph, release: Release, licence: URIRef) -> None:
     for dump in release.dumps:
         url = URIRef(release.base_url + dump.path)
-        distribution = URIRef(f"{DATASET}/distribution/{Path(dump.path).name}")
+        distribution = _distribution(dump.path)
         add = description.add
         add((DATASET, VOID.dataDump, url))
         add((DATASET, DCAT.distribution, distribution))

@@ -37,7 +37,7 @@ from urllib.parse import quote, urlencode
 from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from .errors import InputError, KgtoolError
+from .errors import EndpointError, InputError, KgtoolError, PushError
 from .http_errors import HTTP_FAILURES, check_service_url, describe_body, describe_failure
 from .named_graphs import release_graphs
 from .serialize import ntriples
@@ -49,10 +49,6 @@ TEMPORARY_PREFIX = "urn:kgtool:push:"
 CHUNK = 2_000  # triples a request
 
 Pair = tuple[URIRef, Graph]
-
-
-class PushError(KgtoolError):
-    """A graph could not be pushed; the message says which were pushed before it."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +113,7 @@ class _Store:
             with self._opener.open(request, timeout=self.timeout) as response:
                 return response.read()
         except HTTP_FAILURES as error:
-            raise KgtoolError(describe_failure(service, error, self.timeout)) from None
+            raise EndpointError(describe_failure(service, error, self.timeout)) from None
 
     def _form(self, field: str, text: str, accept: str = "*/*") -> bytes:
         request = urllib.request.Request(
@@ -134,12 +130,12 @@ class _Store:
             bindings = json.loads(answer)["results"]["bindings"]
             rows = [{name: cell["value"] for name, cell in row.items()} for row in bindings]
         except (ValueError, KeyError, TypeError, AttributeError):
-            raise KgtoolError(
+            raise EndpointError(
                 f"the SPARQL endpoint {self.endpoint} did not answer with SPARQL JSON results "
                 f"({describe_body(answer)})"
             ) from None
         if any(not set(columns) <= set(row) for row in rows) or any(not row["n"].isdigit() for row in rows):
-            raise KgtoolError(
+            raise EndpointError(
                 f"the SPARQL endpoint {self.endpoint} answered a count without "
                 f"{' and '.join('?' + column for column in columns)} (?n a whole number)"
             )
@@ -151,7 +147,7 @@ class _Store:
         try:
             return int(rows[0]["n"])
         except (IndexError, KeyError, ValueError):
-            raise KgtoolError(f"the SPARQL endpoint {self.endpoint} did not answer a count with a number") from None
+            raise EndpointError(f"the SPARQL endpoint {self.endpoint} did not answer a count with a number") from None
 
     def update(self, text: str) -> None:
         self._form("update", text)
@@ -188,14 +184,14 @@ def _occupied(store: _Store, graphs: list[str]) -> list[dict[str, str]]:
             ("g", "n"),
         )
     except KgtoolError as error:
-        raise KgtoolError(f"nothing was pushed: {error}") from None
+        raise PushError(f"nothing was pushed: {error}") from None
 
 
 def _refuse_occupied(rows: list[dict[str, str]], store: _Store) -> None:
     if rows:
         first = rows[0]
         others = f" (and {len(rows) - 1} more of the graphs to push)" if len(rows) > 1 else ""
-        raise KgtoolError(
+        raise PushError(
             f"<{first['g']}> already holds {int(first['n']):,} triples at {store.endpoint}{others}; "
             "pass --replace to replace them"
         )
@@ -215,7 +211,7 @@ def _push_graph(store: _Store, graph: str, triples: Graph, temporary: str) -> Pu
     try:
         store.load(temporary, triples)
     except KgtoolError as error:
-        raise KgtoolError(
+        raise PushError(
             f"<{graph}> was not pushed: loading its {len(triples):,} triples failed, {error}; "
             f"<{graph}> is unchanged {_drop_temporary(store, temporary)}"
         ) from None
@@ -223,14 +219,14 @@ def _push_graph(store: _Store, graph: str, triples: Graph, temporary: str) -> Pu
         _check_count(store, temporary, len(triples), "the temporary graph")
         _move(store, temporary, graph)
     except KgtoolError as error:
-        raise KgtoolError(
+        raise PushError(
             f"<{graph}> was not pushed: its {len(triples):,} triples were sent to the temporary graph "
             f"<{temporary}> but {error}; <{graph}> is unchanged {_drop_temporary(store, temporary)}"
         ) from None
     try:
         _check_count(store, graph, len(triples), "it")
     except KgtoolError as error:
-        raise KgtoolError(f"<{graph}> was replaced, but {error}; push it again") from None
+        raise PushError(f"<{graph}> was replaced, but {error}; push it again") from None
     return PushedGraph(graph, len(triples), time.perf_counter() - started)
 
 
@@ -238,13 +234,13 @@ def _move(store: _Store, temporary: str, graph: str) -> None:
     try:
         store.update(f"DROP SILENT GRAPH <{graph}> ; MOVE GRAPH <{temporary}> TO <{graph}>")
     except KgtoolError as error:
-        raise KgtoolError(f"moving them into place failed, {error}") from None
+        raise PushError(f"moving them into place failed, {error}") from None
 
 
 def _check_count(store: _Store, graph: str, sent: int, called: str) -> None:
     held = store.count(graph)
     if held != sent:
-        raise KgtoolError(f"the store says {called} holds {held:,} triples, not the {sent:,} sent")
+        raise PushError(f"the store says {called} holds {held:,} triples, not the {sent:,} sent")
 
 
 def _names(graphs: Iterable[str]) -> str:
@@ -271,11 +267,11 @@ def push(
     """
     pending = sorted(((str(iri), graph) for iri, graph in graphs), key=lambda pair: pair[0])
     if not pending:
-        raise KgtoolError("there are no graphs to push")
+        raise PushError("there are no graphs to push")
     names = [iri for iri, _ in pending]
     if len(set(names)) < len(names):
         twice = next(name for name in names if names.count(name) > 1)
-        raise KgtoolError(f"<{twice}> is given twice; a graph can be pushed once")
+        raise PushError(f"<{twice}> is given twice; a graph can be pushed once")
     check_service_url(endpoint)
     check_service_url(graph_store or endpoint, "a graph store")
     store = _Store(endpoint, graph_store or endpoint, credentials, timeout)

@@ -30,12 +30,14 @@ from dataclasses import dataclass, replace
 from itertools import product
 from pathlib import Path
 
-from .errors import EndpointError, InputError, KgtoolError, QueryTimeoutError
+from .errors import (
+    EndpointError, InputError, KgtoolError, ParameterError, QueryError, QueryTimeoutError, UnknownQueryError,
+)
 from .files import read_utf8
 from .query_header import read_header
 from .results import QueryResult, as_term
 from .store import Build
-from .worker import QueryFailure, query_in_child
+from .worker import query_in_child
 
 # Seconds a query may run, by default, in `kgtool query` and `kgtool serve`: a
 # saved query at a million triples takes up to half of it when nothing is kept.
@@ -45,14 +47,6 @@ _XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _HEADER = re.compile(r"^#\+", re.MULTILINE)
 _PARAMETER_VARIABLE = re.compile(r"[?$]_([A-Za-z][A-Za-z0-9_]*)")
 _ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
-
-
-class UnknownQueryError(KgtoolError):
-    """No saved query has that name."""
-
-
-class ParameterError(KgtoolError):
-    """A parameter is unknown, missing, or its value does not fit its kind."""
 
 
 @dataclass(frozen=True)
@@ -228,9 +222,15 @@ def catalogue(queries_dir: Path, check_syntax: bool = True) -> dict[str, SavedQu
     return {path.stem: load_query(path, check_syntax) for path in sorted(Path(queries_dir).glob("*.rq"))}
 
 
-def find_query(queries_dir: Path, name_or_path: str) -> SavedQuery:
+def names_a_file(name_or_path: str | Path) -> bool:
+    """Whether a query is named by a `.rq` file's path, read where it is, rather than by
+    the name of a saved query in a project's queries/ (which needs the project)."""
+    return str(name_or_path).endswith(".rq")
+
+
+def find_query(queries_dir: Path | None, name_or_path: str) -> SavedQuery:
     """A saved query by name, or any `.rq` file by path."""
-    if name_or_path.endswith(".rq"):
+    if names_a_file(name_or_path):
         return load_query(name_or_path, saved=False)
     path = Path(queries_dir) / f"{name_or_path}.rq"
     if not path.is_file():
@@ -302,7 +302,7 @@ def run_query(
     check_values(build, query, params)
     origin = {"query": query.name, "parameters": dict(params or {}), "build": build.fingerprint}
     if inferred:
-        stored = build.stored_answer(query.name, text)
+        stored = build.answers.read(query.name, text)
         if stored is not None:
             return QueryResult(*stored, **origin)
     # The union of all named graphs is Oxigraph's fast path; a list of graphs (all but
@@ -315,7 +315,7 @@ def run_query(
             dataset = {"use_default_graph_as_union": True} if graphs is None else {"default_graph": graphs}
             result = evaluate(build.store, query.name, text, **dataset)
     if inferred and not params and not query.adhoc:
-        build.keep_answer(result, text)
+        build.answers.keep(result, text)
     return replace(result, **origin)
 
 
@@ -330,9 +330,10 @@ def _result(name: str, solve) -> QueryResult:
         result = QueryResult.from_answer(solve(), query=name)
     except QueryTimeoutError as timeout:
         raise QueryTimeoutError(timeout.seconds, f"the query '{name}'") from None
-    except (SyntaxError, OSError, TypeError, ValueError, QueryFailure) as error:
-        reason = error if isinstance(error, QueryFailure) else f"{type(error).__name__}: {error}"
-        raise KgtoolError(f"the query '{name}' failed on the build: {reason}") from None
+    except QueryError as failure:  # the engine's word, from the process that evaluated it
+        raise QueryError(failure.reason, f"the query '{name}'") from None
+    except (SyntaxError, OSError, TypeError, ValueError) as error:
+        raise QueryError(f"{type(error).__name__}: {error}", f"the query '{name}'") from None
     return result
 
 
@@ -415,9 +416,9 @@ def run_remote(
     try:  # pyoxigraph's reader keeps each value's datatype and language
         result = _result(query.name, lambda: parse_query_results(answer, format=QueryResultsFormat.JSON))
     except KgtoolError:
-        raise KgtoolError(
+        raise EndpointError(
             f"the SPARQL endpoint {endpoint} did not answer the query '{query.name}' with SPARQL JSON results"
-            f" ({describe_body(answer)})"
+            f" ({describe_body(answer)})", 502,
         ) from None
     return replace(result, parameters=dict(params or {}), build=endpoint)
 

@@ -29,9 +29,9 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from . import __version__
-from .errors import EndpointError, InputError, KgtoolError, QueryTimeoutError
+from .errors import EndpointError, InputError, KgtoolError, ParameterError, QueryTimeoutError, UnknownQueryError
 from .formats import render
-from .queries import Parameter, ParameterError, SavedQuery, UnknownQueryError, catalogue
+from .queries import Parameter, SavedQuery, catalogue
 from .results import QueryResult, json_value
 
 DATA_FORMATS = {"csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-values; charset=utf-8",

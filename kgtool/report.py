@@ -1,9 +1,11 @@
 """A validation report a plan analyst can act on, in Chinese or English.
 
 Findings are grouped by document and listed in the order of the file; each line
-names the item the way the plan does (“广东 任务 11 构建工业遗产分级保护体系”), uses labels
-instead of IRIs, and points to the file and line. The last line counts findings
-by severity.
+names the item the way the plan does (“广东 重点任务 11 构建工业遗产分级保护体系”), uses
+labels instead of IRIs (kgtool.labels, as the pages do), and points to the file and
+line. The first line names the SHACL engine that made the report, the last counts
+findings by severity. The Turtle and JSON-LD reports say the engine too
+(prov:wasAttributedTo).
 """
 
 from __future__ import annotations
@@ -13,31 +15,16 @@ from collections import Counter
 from itertools import groupby
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, SKOS
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SH
 
-from .namespaces import BASE, ELI, ICP
+from .labels import Labels
+from .namespaces import ELI, ICP
 from .validate import Finding, Validation
 
 SEVERITY_WORDS = {
     "zh": {"Violation": "违规", "Warning": "警告", "Info": "提示"},
     "en": {"Violation": "Violation", "Warning": "Warning", "Info": "Info"},
-}
-KIND_WORDS = {
-    "zh": {
-        "key-task": "任务",
-        "safeguard-measure": "保障措施",
-        "organisational-measure": "组织实施",
-        "general-requirement": "总体要求",
-        "annex-row": "分工表",
-    },
-    "en": {
-        "key-task": "task",
-        "safeguard-measure": "safeguard",
-        "organisational-measure": "organisational measure",
-        "general-requirement": "general requirement",
-        "annex-row": "table row",
-    },
 }
 OUTSIDE_DOCUMENTS = {"zh": "登记表、词表与本体", "en": "Registry, vocabularies and ontology"}
 
@@ -48,6 +35,7 @@ class _Describer:
     def __init__(self, data: Graph, language: str):
         self.data = data
         self.language = language
+        self.labels = Labels(data)
 
     # Where a faulty graph gives a node several values (two Chinese titles, two
     # numbers — the finding says so), the least is shown, so the report reads the
@@ -56,22 +44,9 @@ class _Describer:
     def _value(self, node, prop):
         return min(self.data.objects(node, prop), default=None)
 
-    def _literal(self, node, *properties, language=None) -> str | None:
-        language = language or self.language
-        for prop in properties:
-            found = [v for v in self.data.objects(node, prop) if isinstance(v, Literal) and v.language == language]
-            if found:
-                return str(min(found))
-        return None
-
     def label(self, node) -> str:
-        """The node's name in the report language, else in Chinese, else a short IRI."""
-        if isinstance(node, Literal):
-            return str(node)
-        properties = (SKOS.prefLabel, ICP.translation, DCTERMS.title) if self.language == "en" else (
-            SKOS.prefLabel, DCTERMS.title)
-        found = self._literal(node, *properties) or self._literal(node, SKOS.prefLabel, DCTERMS.title, language="zh")
-        return found or str(node).replace(BASE + "id/", "").replace(BASE, "")
+        """The node's name in the report language, else in the other (kgtool.labels)."""
+        return self.labels.label(node, self.language)
 
     def is_a(self, node, cls) -> bool:
         return (node, RDF.type, cls) in self.data
@@ -100,11 +75,10 @@ class _Describer:
         return name.removesuffix("省").removesuffix(" Province")
 
     def item(self, node) -> str:
-        """“任务 11 构建工业遗产分级保护体系” for an item; the label for anything else."""
+        """“重点任务 11 构建工业遗产分级保护体系” for an item; the label for anything else."""
         if not self.is_a(node, ICP.Task):
             return self.label(node)
-        kind = str(self._value(node, ICP.taskKind) or "").rsplit("/", 1)[-1]
-        word = KIND_WORDS[self.language].get(kind, "")
+        word = self.labels.kind(node, self.language)
         number = str(self._value(node, ELI.number) or "").rstrip(".、")
         return " ".join(part for part in (word, number, self.label(node)) if part)
 
@@ -134,8 +108,11 @@ def _counts_line(counts: Counter, language: str) -> str:
     return ", ".join(f"{counts[s]} {plural[s] if counts[s] != 1 else s.lower()}" for s in ("Violation", "Warning", "Info"))
 
 
+ENGINE_LINE = {"zh": "SHACL 引擎：{}", "en": "SHACL engine: {}"}
+
+
 def text_report(validation: Validation, language: str = "zh") -> str:
-    """The findings as text for people, in `language` (zh or en)."""
+    """The findings as text for people, in `language` (zh or en), under the engine that found them."""
     describe = _Describer(validation.data, language)
 
     def ordering(finding: Finding):
@@ -143,7 +120,8 @@ def text_report(validation: Validation, language: str = "zh") -> str:
         line = finding.location.line if finding.location and finding.location.line else 0
         return (document is None, str(document or ""), line, finding.focus_line, finding.severity, finding.message(language))
 
-    lines, counts = [], Counter({severity: 0 for severity in SEVERITY_WORDS[language]})
+    lines = [ENGINE_LINE[language].format(validation.engine_release)]
+    counts = Counter({severity: 0 for severity in SEVERITY_WORDS[language]})
     findings = sorted(validation.findings, key=ordering)
     for document, group in groupby(findings, key=describe.document_of):
         lines.append(describe.label(document) if document is not None else OUTSIDE_DOCUMENTS[language])
@@ -166,6 +144,17 @@ def text_report(validation: Validation, language: str = "zh") -> str:
 
 
 def machine_report(validation: Validation, output_format: str) -> str:
-    """The standard SHACL validation report as Turtle or JSON-LD."""
+    """The standard SHACL validation report as Turtle or JSON-LD, attributed (PROV-O) to
+    the engine that made it, with why pySHACL did where no engine was named."""
     rdf_format = {"turtle": "turtle", "json": "json-ld"}[output_format]
-    return validation.report.serialize(format=rdf_format)
+    report = Graph(namespace_manager=validation.report.namespace_manager)
+    report += validation.report
+    node = report.value(predicate=RDF.type, object=SH.ValidationReport)
+    engine = BNode()
+    report.add((node, PROV.wasAttributedTo, engine))
+    report.add((engine, RDF.type, PROV.SoftwareAgent))
+    report.add((engine, RDFS.label, Literal(validation.engine_release)))
+    if validation.engine_reason:
+        report.add((node, RDFS.comment, Literal(validation.engine_reason)))
+    report.bind("prov", PROV)
+    return report.serialize(format=rdf_format)

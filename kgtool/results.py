@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 
-from .errors import KgtoolError
+from .errors import DependencyError
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {
@@ -84,29 +84,6 @@ def json_value(value):
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
     return value
-
-
-def encode_term(term) -> list:
-    """A term as a small JSON list, for answers kept on disk: [kind, value, datatype or @language]."""
-    kind = type(term).__name__
-    if kind == "Literal":
-        return ["l", term.value, f"@{term.language}" if term.language else term.datatype.value]
-    return ["b" if kind == "BlankNode" else "i", term.value]
-
-
-def decode_term(encoded: list):
-    """The pyoxigraph term `encode_term` wrote."""
-    from pyoxigraph import BlankNode, Literal, NamedNode
-
-    kind, value, *rest = encoded
-    if kind == "i":
-        return NamedNode(value)
-    if kind == "b":
-        return BlankNode(value)
-    marker = rest[0]
-    if marker.startswith("@"):
-        return Literal(value, language=marker[1:])
-    return Literal(value, datatype=NamedNode(marker))
 
 
 def _dtype(values: list) -> str | None:
@@ -187,7 +164,7 @@ class QueryResult:
         try:
             import pandas
         except ImportError:
-            raise KgtoolError("a DataFrame needs pandas, which kgtool does not install: pip install pandas") from None
+            raise DependencyError("a DataFrame needs pandas, which kgtool does not install: pip install pandas") from None
         frame = pandas.DataFrame(
             {column: _series(pandas, [python_value(s[i]) for s in self.solutions])
              for i, column in enumerate(self.columns)},

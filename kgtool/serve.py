@@ -31,7 +31,7 @@ from urllib.parse import quote, urlencode
 
 from pyoxigraph import Literal, NamedNode, Variable
 
-from .errors import KgtoolError
+from .errors import DependencyError, ServerError
 from .gateway import Forwarder, Front
 from .ports import DEFAULT_HOST, DEFAULT_PORT, START_SECONDS, port_in_use
 from .queries import (
@@ -50,7 +50,7 @@ def oxigraph_binary() -> str:
     # Beside this Python first: a virtual environment's bin/ is often not on PATH.
     found = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
     if not found:
-        raise KgtoolError(
+        raise DependencyError(
             "the Oxigraph server binary `oxigraph` is not installed; "
             "it comes with the oxigraph package: pip install 'oxigraph>=0.5,<0.6'"
         )
@@ -126,9 +126,9 @@ class Server:
 
     def wait(self) -> None:
         """Block while the server runs. It stops on its own only when it fails, so
-        returning means an error, raised as KgtoolError with the server's message."""
+        returning means an error, raised as ServerError with the server's message."""
         self.process.wait()
-        raise KgtoolError(self.failure())
+        raise ServerError(self.failure())
 
     def _launch(self) -> None:
         with self.log.open("wb") as output:
@@ -165,7 +165,7 @@ class Server:
             try:
                 urllib.request.urlopen(request).close()
             except OSError as error:
-                raise KgtoolError(f"the Oxigraph server at {self.url} could not load {self.quads}: {error}") from None
+                raise ServerError(f"the Oxigraph server at {self.url} could not load {self.quads}: {error}") from None
 
     def stop(self) -> None:
         """Terminate the server and remove its temporary files."""
@@ -193,9 +193,9 @@ def _wait_until_listening(server: Server) -> None:
             reason = _error_line(output)
             if "Address already in use" in reason:
                 raise port_in_use(host, port)
-            raise KgtoolError(f"the Oxigraph server could not start on {where}: {reason}")
+            raise ServerError(f"the Oxigraph server could not start on {where}: {reason}")
         if time.monotonic() > deadline:
-            raise KgtoolError(f"the Oxigraph server did not start on {where} within {START_SECONDS} s")
+            raise ServerError(f"the Oxigraph server did not start on {where} within {START_SECONDS} s")
         time.sleep(0.05)
 
 
@@ -284,15 +284,15 @@ class Service:
 
     def wait(self) -> None:
         """Block while the service runs; it stops on its own only when it fails, so
-        returning means an error, raised as KgtoolError."""
+        returning means an error, raised as ServerError."""
         while True:
             time.sleep(0.2)
             with self._restarts:  # a restart is not a failure
                 stopped = self.engine.failure()
             if stopped:
-                raise KgtoolError(stopped.replace(self.engine.url, self.url))
+                raise ServerError(stopped.replace(self.engine.url, self.url))
             if not self.front.running:
-                raise KgtoolError(f"the HTTP front of kgtool serve at {self.url} stopped")
+                raise ServerError(f"the HTTP front of kgtool serve at {self.url} stopped")
 
     def stop(self) -> None:
         self.front.stop()

@@ -37,7 +37,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, RDF, RDFS, SKOS
 
 from .choropleth import PROVINCES, province_choropleth
-from .errors import KgtoolError
+from .errors import PublishError
+from .labels import NAME_PROPERTIES, Labels, local_name
 from .metadata import Citation
 from .namespaces import BASE, DOC, ELI, GRAPH, ICP, ID, INFERRED_GRAPH, ONTOLOGY_IRI, PREFIXES, VOCAB
 from .project import Project
@@ -45,9 +46,9 @@ from .queries import find_query, run_query
 from .serialize import jsonld, ntriples, turtle
 from .site_search import SEARCH_SCRIPTS, search_files
 from .store import Build
+from .validate import national_plan_in_force
 
 CARRIER_SCHEME = URIRef(BASE + "vocab/carrier-type")
-FRAMEWORK = "cn-2021-plan"  # the national plan whose items are the rows of the coverage matrix
 INDEX_PAGE = "index.html"
 # The heritage register twice, in two orders: the pages carry no script to sort with,
 # so a click on a column's heading opens the table sorted by it.
@@ -60,7 +61,6 @@ STYLESHEET = "site.css"
 DUMPS_FOLDER = "dumps/"
 DESCRIPTION_FILE = "void.ttl"
 
-LABEL_PROPERTIES = (SKOS.prefLabel, DCTERMS.title, RDFS.label)
 BASIS = {
     VOCAB["statement-basis/stated"]: "stated",
     VOCAB["statement-basis/interpreted"]: "interpreted",
@@ -257,7 +257,7 @@ def page_path(iri: URIRef, suffix: str = ".html") -> str:
     local = str(iri)[len(BASE):]
     segments = local.split("/")
     if not all(_SAFE_SEGMENT.fullmatch(segment) and segment not in (".", "..") for segment in segments):
-        raise KgtoolError(f"<{iri}> cannot have a page: its path must be plain segments (letters, digits, . _ ~ -)")
+        raise PublishError(f"<{iri}> cannot have a page: its path must be plain segments (letters, digits, . _ ~ -)")
     return local + suffix
 
 
@@ -306,27 +306,21 @@ class Site:
             if str(version).startswith(BASE):
                 self.paths[version] = page_path(version)
         self._positions: dict = {}
+        self.labels = Labels(facts)
+        # The national plan whose items are the rows of the coverage matrix.
+        self.framework = national_plan_in_force(facts)
 
     # names -------------------------------------------------------------------
 
     def zh(self, node) -> str:
-        if isinstance(node, Literal):
-            return str(node)
-        if self.facts.is_a(node, ICP.Target):
-            return str(self.facts.value(node, ICP.quote) or node)
-        for prop in LABEL_PROPERTIES:
-            text = self.facts.text(node, prop, "zh")
-            if text is not None:
-                return text
-        return _local_name(node)
+        """The Chinese name, else the resource's kind and the end of its IRI (kgtool.labels;
+        the English name has its own place on the page, so it is not borrowed)."""
+        return self.labels.label(node, "zh", borrow=False)
 
     def _english(self, node) -> tuple[str, URIRef | None]:
-        if not isinstance(node, Literal):
-            for prop in LABEL_PROPERTIES + (ICP.translation,):
-                text = self.facts.text(node, prop, "en")
-                if text is not None:
-                    return text, prop
-        return "", None
+        if isinstance(node, Literal):
+            return "", None
+        return self.labels.stated(node, "en") or ("", None)
 
     def en(self, node) -> str:
         """The English name: a label the data states, else the project's translation."""
@@ -426,10 +420,6 @@ def _name_key(site: Site, node) -> tuple:
     return ({"zh": 0, "en": 1}.get(language, 2), site.zh(node))
 
 
-def _local_name(node) -> str:
-    return re.split(r"[/#]", str(node))[-1]
-
-
 class Page:
     """One page being written: makes every link relative to where it lies."""
 
@@ -482,7 +472,7 @@ def anchor(node) -> str:
     …/id/designation/ln-anshangangtiechang-batch-1 → designation-ln-anshangangtiechang-batch-1;
     on the register, …/id/place/ln → place-ln)."""
     kind = str(node)[len(ID):].split("/")[0]
-    return f"{kind}-{_local_name(node)}"
+    return f"{kind}-{local_name(node)}"
 
 
 # --- the pages' contents -----------------------------------------------------------------
@@ -740,10 +730,8 @@ def resource_context(site: Site, node) -> dict:
     stated, interpreted = _split_by_basis(site, rows)
     container = next((value for prop in CONTAINERS if (value := facts.value(node, prop)) is not None), None)
     # A part without a name of its own (a clause, a paragraph, a designation) is called by
-    # its class and the end of its IRI: 责任分工表述 10-p1.
-    named = any(facts.objects(node, prop) for prop in LABEL_PROPERTIES)
-    types = facts.objects(node, RDF.type)
-    name = site.heading(node) if named or not types else f"{site.zh(types[0])} {site.heading(node)}"
+    # its kind and the end of its IRI: 责任分工表述 10-p1.
+    name = site.heading(node)
     return {
         "resource": node,
         "name": name,
@@ -943,7 +931,11 @@ def coverage_matrix(site: Site, build: Build, project: Project) -> tuple[list[st
     """The saved query `coverage` (one definition of coverage) as rows of national items
     and a column per province; a cell counts the provincial items aligned with the row,
     and names each by its printed number with the item (to link to) beside it."""
-    result = run_query(build, find_query(project.queries_dir, "coverage"), {"framework": FRAMEWORK})
+    framework = site.framework
+    if framework is None:
+        return [], []
+    code = str(framework).removeprefix(str(DOC))
+    result = run_query(build, find_query(project.queries_dir, "coverage"), {"framework": code})
     jurisdictions = sorted({row["jurisdiction"] for row in result.rows})
     cells: dict = defaultdict(dict)
     titles: dict = {}
@@ -952,7 +944,7 @@ def coverage_matrix(site: Site, build: Build, project: Project) -> tuple[list[st
         cells[row["national_task"]][row["jurisdiction"]] = sorted(row["tasks"].split(), key=_natural)
     national = {
         site.number(item): item
-        for item in site.facts.subjects(ICP.inDocument, DOC[FRAMEWORK])
+        for item in site.facts.subjects(ICP.inDocument, framework)
         if site.facts.is_a(item, ICP.Task)
     }
     aligned = _aligned_items(site)
@@ -1140,7 +1132,7 @@ def index_context(site: Site, build: Build, project: Project) -> dict:
         "description_path": DESCRIPTION_FILE,
         "jurisdictions": jurisdictions,
         "coverage": coverage,
-        "framework": DOC[FRAMEWORK],
+        "framework": site.framework,
         "network": network_layout(site, build, project),
         "agencies": [
             (place, sorted(agencies[place], key=lambda a: (facts.is_a(a, ICP.GenericActor), site.zh(a), str(a))))
@@ -1177,7 +1169,7 @@ def description(facts: Facts, iri) -> Graph:
             graph.add((subject, p, o))
     linked = sorted({o for _, _, o in graph if isinstance(o, URIRef)} - set(described), key=str)
     for node in linked:
-        for prop in LABEL_PROPERTIES + (ICP.translation, ELI.number):
+        for prop in NAME_PROPERTIES + (ELI.number,):
             for label in facts.objects(node, prop):
                 graph.add((node, prop, label))
     return graph

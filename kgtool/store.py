@@ -1,11 +1,14 @@
 """The build: an Oxigraph store of asserted and inferred quads, and a summary — written
 once, read by every command.
 
-This module is the one place that knows how a build is stored on disk. The
-store (`store/`) answers SPARQL without anything being loaded first, and gives
-its quads to rdflib for those who want a Graph (`dataset`, `union`). Beside it,
+This module is the one place that knows how a build is stored on disk: it writes
+what kgtool.build makes, opens a build (`open_build`, the one way to) and reads
+it (`Build`). The store (`store/`) answers SPARQL without anything being loaded
+first, and gives its quads to rdflib for those who want a Graph (`dataset`,
+`union`). Beside it,
 `answers/` keeps the rows of each saved query as the build answered them, so a
-question asked again is read, not evaluated again (kgtool.queries). A build is
+question asked again is read, not evaluated again (`KeptAnswers` writes and reads
+them; kgtool.queries asks them first). A build is
 written into a temporary sibling folder and swapped in with renames: a failed
 build never leaves a half-written folder, and the previous build survives until
 the new one is complete (kgtool.atomic).
@@ -23,9 +26,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .errors import BuildDamagedError, KgtoolError
+from .errors import BuildDamagedError, BuildMissingError, BuildStaleError, KgtoolError
 from .namespaces import INFERRED_GRAPH_IRI
-from .results import decode_term, encode_term
+from .project import Project, find_project
 
 STORE_DIR = "store"
 QUADS_FILE = "store.nq"  # the store's quads, for a copy in memory
@@ -93,9 +96,21 @@ def write_summary(staging: Path, summary: dict) -> None:
     )
 
 
+def open_build(root: Project | Path | str | None = None, build_dir: Path | str | None = None,
+               in_memory: bool = False) -> Build:
+    """The last build of a project — `root`, a Project or its folder (default: the one
+    kgtool finds) — or the build in `build_dir`, opened for reading: the one way to open
+    a build. With `in_memory=True` its store is copied into memory on first use, for
+    faster queries in a long-running process. Raises BuildMissingError where there is none."""
+    target = Path(build_dir) if build_dir else find_project(root).build_dir
+    if not (target / SUMMARY_FILE).is_file():
+        raise BuildMissingError(target)
+    return Build(target, in_memory)
+
+
 @dataclass
 class Build:
-    """A finished build, opened for reading. Quads are parsed on first use.
+    """A finished build, opened for reading by `open_build`. Quads are parsed on first use.
 
     `in_memory`: the store is filled in memory from the build's N-Quads when first
     used (about 4 s and 1 GB per million triples on a 2-core machine), and queries
@@ -106,7 +121,6 @@ class Build:
     path: Path
     in_memory: bool = False
     _datasets: dict = field(default_factory=dict, repr=False)
-    _answers: dict = field(default_factory=dict, repr=False)
 
     @cached_property
     def summary(self) -> dict:
@@ -117,7 +131,7 @@ class Build:
         if not isinstance(summary, dict):
             raise BuildDamagedError(self.path, f"{SUMMARY_FILE} is not what kgtool writes")
         if summary.get("format") != FORMAT_VERSION:
-            raise KgtoolError(f"the build in {self.path} was made by another kgtool version; run `kgtool build` again")
+            raise BuildStaleError(f"the build in {self.path} was made by another kgtool version; run `kgtool build` again")
         missing = [key for key in _SUMMARY_KEYS if key not in summary]
         if missing:
             raise BuildDamagedError(self.path, f"{SUMMARY_FILE} lacks {', '.join(missing)}")
@@ -129,7 +143,7 @@ class Build:
         self.summary  # a build from another kgtool version is refused before its store is read
         location = self.path / STORE_DIR
         if not location.is_dir():
-            raise KgtoolError(f"the build in {self.path} has no store; run `kgtool build` again")
+            raise BuildStaleError(f"the build in {self.path} has no store; run `kgtool build` again")
         return location
 
     @property
@@ -176,53 +190,10 @@ class Build:
             state = "is missing" if "No such file" in message else "is cut short or garbled"
             raise BuildDamagedError(self.path, f"{what} {state}") from None
 
-    def stored_answer(self, name: str, text: str) -> tuple[list[str], list[tuple]] | None:
-        """The columns and solutions (tuples of pyoxigraph terms) this build gave for the
-        saved query `name`, if it was kept (`keep_answer`) for exactly `text` (a query
-        edited since, or other parameter values, do not match). Each kept answer is read
-        from disk once, like the store it was read beside."""
-        if name not in self._answers:
-            try:
-                self._answers[name] = json.loads((self.path / ANSWERS_DIR / f"{name}.json").read_bytes())
-            except (OSError, ValueError):
-                self._answers[name] = None
-        document = self._answers[name]
-        if not isinstance(document, dict) or document.get("sha256") != _digest(text) \
-                or document.get("build") != self.fingerprint:
-            return None
-        terms = [decode_term(encoded) for encoded in document["terms"]]
-        return document["columns"], [
-            tuple(None if number is None else terms[number] for number in row) for row in document["rows"]
-        ]
-
-    def keep_answer(self, result, text: str) -> None:
-        """Keep the answer a saved query gave on this build (kgtool.results.QueryResult)
-        for the exact text evaluated (parameters written in), so that asking again reads
-        it instead of evaluating it. The first to ask pays; a build does not answer
-        every saved query in advance (at a million triples that was half its time).
-
-        Written under a hidden name and renamed, so a reader never sees half a file;
-        a build folder that cannot be written to (read-only, or replaced meanwhile by a
-        new build) keeps nothing, and the answer is still returned. Each distinct term
-        is written once, as [kind, value, datatype or @language], and rows name terms by
-        number: an item's text recurs in every row of its bodies, and reading half the
-        bytes and a seventh of the strings is what lets `responsibilities` (122,000 rows
-        at a million triples) come back in under half a second."""
-        numbers: dict = {}
-        cells = [[None if term is None else numbers.setdefault(term, len(numbers)) for term in solution]
-                 for solution in result.solutions]
-        document = {
-            "query": result.query, "sha256": _digest(text), "build": self.fingerprint, "columns": result.columns,
-            "terms": [encode_term(term) for term in numbers], "rows": cells,
-        }
-        self._answers[result.query] = document
-        from .atomic import write_files  # only when an answer is kept, not at start-up
-
-        target = self.path / ANSWERS_DIR / f"{result.query}.json"
-        try:
-            write_files({target: json.dumps(document, ensure_ascii=False).encode("utf-8")}, verify=lambda *_: None)
-        except (OSError, KgtoolError):
-            pass  # a build folder that cannot be written to keeps nothing; the answer stands
+    @cached_property
+    def answers(self) -> KeptAnswers:
+        """The answers of saved queries this build keeps (kgtool.queries asks them first)."""
+        return KeptAnswers(self.path / ANSWERS_DIR, self.fingerprint)
 
     @cached_property
     def fingerprint(self) -> str:
@@ -273,3 +244,85 @@ class Build:
         for s, p, o, _ in self.dataset().quads((None, None, None, None)):
             union.add((s, p, o))
         return union
+
+
+class KeptAnswers:
+    """The answers of saved queries a build keeps in its `answers/` folder, one JSON file
+    a query: the one place that writes and reads them. An answer is read back only on the
+    build it came from (`fingerprint`) and for the exact text evaluated, and is read
+    from disk once, like the store it was read beside."""
+
+    def __init__(self, folder: Path, fingerprint: str):
+        self.folder = folder
+        self.fingerprint = fingerprint
+        self._documents: dict = {}
+
+    def read(self, name: str, text: str) -> tuple[list[str], list[tuple]] | None:
+        """The columns and solutions (tuples of pyoxigraph terms) the build gave for the
+        saved query `name`, if they were kept (`keep`) for exactly `text` (a query
+        edited since, or other parameter values, do not match)."""
+        if name not in self._documents:
+            try:
+                self._documents[name] = json.loads((self.folder / f"{name}.json").read_bytes())
+            except (OSError, ValueError):
+                self._documents[name] = None
+        document = self._documents[name]
+        if not isinstance(document, dict) or document.get("sha256") != _digest(text) \
+                or document.get("build") != self.fingerprint:
+            return None
+        terms = [_decode_term(encoded) for encoded in document["terms"]]
+        return document["columns"], [
+            tuple(None if number is None else terms[number] for number in row) for row in document["rows"]
+        ]
+
+    def keep(self, result, text: str) -> None:
+        """Keep the answer a saved query gave on the build (kgtool.results.QueryResult)
+        for the exact text evaluated (parameters written in), so that asking again reads
+        it instead of evaluating it. The first to ask pays; a build does not answer
+        every saved query in advance (at a million triples that was half its time).
+
+        Written under a hidden name and renamed, so a reader never sees half a file;
+        a build folder that cannot be written to (read-only, or replaced meanwhile by a
+        new build) keeps nothing, and the answer is still returned. Each distinct term
+        is written once, as [kind, value, datatype or @language], and rows name terms by
+        number: an item's text recurs in every row of its bodies, and reading half the
+        bytes and a seventh of the strings is what lets `responsibilities` (122,000 rows
+        at a million triples) come back in under half a second."""
+        numbers: dict = {}
+        cells = [[None if term is None else numbers.setdefault(term, len(numbers)) for term in solution]
+                 for solution in result.solutions]
+        document = {
+            "query": result.query, "sha256": _digest(text), "build": self.fingerprint, "columns": result.columns,
+            "terms": [_encode_term(term) for term in numbers], "rows": cells,
+        }
+        self._documents[result.query] = document
+        from .atomic import write_files  # only when an answer is kept, not at start-up
+
+        target = self.folder / f"{result.query}.json"
+        try:
+            write_files({target: json.dumps(document, ensure_ascii=False).encode("utf-8")}, verify=lambda *_: None)
+        except (OSError, KgtoolError):
+            pass  # a build folder that cannot be written to keeps nothing; the answer stands
+
+
+def _encode_term(term) -> list:
+    """A pyoxigraph term as a kept answer writes it: [kind, value, datatype or @language]."""
+    kind = type(term).__name__
+    if kind == "Literal":
+        return ["l", term.value, f"@{term.language}" if term.language else term.datatype.value]
+    return ["b" if kind == "BlankNode" else "i", term.value]
+
+
+def _decode_term(encoded: list):
+    """The pyoxigraph term `_encode_term` wrote."""
+    from pyoxigraph import BlankNode, Literal, NamedNode
+
+    kind, value, *rest = encoded
+    if kind == "i":
+        return NamedNode(value)
+    if kind == "b":
+        return BlankNode(value)
+    marker = rest[0]
+    if marker.startswith("@"):
+        return Literal(value, language=marker[1:])
+    return Literal(value, datatype=NamedNode(marker))

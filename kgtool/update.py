@@ -36,7 +36,7 @@ from .progress import Progress
 from .project import Project
 from .reason import AXIOM_CLASSES, AXIOM_PREDICATES, graph_size, inconsistent, materialise
 from .stats import document_code, document_figures, document_iri, resource_counts
-from .store import QUADS_FILE, STORE_DIR, SUMMARY_FILE, Build, copy_store
+from .store import QUADS_FILE, STORE_DIR, Build, copy_store, open_build
 
 # Beyond this share of the asserted triples changed, a build from scratch is faster.
 _MOST_CHANGED = 0.2
@@ -110,13 +110,13 @@ def _check_readable(files: list[Path]) -> None:
 
 def _usable_build(target: Path) -> Build | None:
     """The build in `target`, if it is complete and was made by this kgtool's rules."""
-    if not (target / SUMMARY_FILE).is_file() or not (target / QUADS_FILE).is_file():
+    if not (target / QUADS_FILE).is_file():
         return None
-    previous = Build(target)
     try:
+        previous = open_build(build_dir=target)
         previous.store_folder
     except KgtoolError:
-        return None  # from another kgtool version, or damaged: made again from scratch
+        return None  # none, from another kgtool version, or damaged: made again from scratch
     if previous.summary.get("reasoner") != {"name": "rules", "version": __version__}:
         return None
     return previous

@@ -12,6 +12,9 @@ an Oxigraph store that Oxigraph's parser fills) and pySHACL ("pyshacl", the
 reference; on an rdflib graph). Both give the same report on every shape test
 case (tests/test_shapes.py); everything around the engine — targets, findings,
 locations, the text report — is one code path reading the data through rdflib.
+Turbo's store cannot take a literal written other than in canonical form: with no
+engine named pySHACL validates such data, and the result says so and why; with
+turbo named, it is an error. The result names the engine that ran and its version.
 """
 
 from __future__ import annotations
@@ -30,12 +33,13 @@ from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.store import Store
 
-from .errors import InputError, KgtoolError
+from .errors import EngineError, InputError, OptionError, ProjectError
 from .files import check_readable
 from .load import parse_turtle, read_quads, subject_lines
-from .namespaces import DOC, ELI, ICP, VOCAB
+from .namespaces import DOC, ELI, ICP, PLACE, VOCAB
 from .progress import Progress, quiet
 from .project import Project, find_project
+from .shacl_engines import DEFAULT_ENGINE, engine_release
 
 COVERAGE_SHAPE = URIRef("https://w3id.org/icpkg/shapes/framework#CoverageShape")
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
@@ -116,27 +120,38 @@ def _rdflib_term(term):
     return Literal(term.value, datatype=None if datatype == XSD.string else URIRef(datatype))
 
 
-def _default_graph_quads(path: Path) -> tuple[list, bool]:
-    """The file's triples as quads of the default graph, and whether an Oxigraph store
-    would give some literal of them back in another form than the file writes."""
+def _default_graph_quads(path: Path) -> tuple[list, tuple | None]:
+    """The file's triples as quads of the default graph, and the first literal of them an
+    Oxigraph store would give back in another form than the file writes (`_store_rewrite`)."""
     # All files in the default graph: the data graph is their union as a set, as the
     # reference engine sees it (read_quads labels blank nodes apart per file).
     quads = read_quads(path, path.as_uri(), default_graph=True)
-    return quads, _store_rewrites(quads)
+    return quads, _store_rewrite(quads)
 
 
-def _store_rewrites(quads: list) -> bool:
-    """Whether a store rewrites a literal of `quads`: Oxigraph keeps numbers, dates and
-    booleans in canonical form ("20.0"^^xsd:decimal comes back as "20"), so shapes that
-    check how a value is written would see another value than the file has."""
+def _store_rewrite(quads: list) -> tuple | None:
+    """The first literal of `quads` a store rewrites, as written and as the store gives it
+    back: Oxigraph keeps numbers, dates and booleans in canonical form ("20.0"^^xsd:decimal
+    comes back as "20"), so shapes that check how a value is written would see another
+    value than the file has."""
     import pyoxigraph as ox
 
-    typed = {q.object for q in quads if isinstance(q.object, ox.Literal) and q.object.language is None
-             and q.object.datatype.value != XSD.string}
+    typed = list(dict.fromkeys(q.object for q in quads if isinstance(q.object, ox.Literal)
+                               and q.object.language is None and q.object.datatype.value != XSD.string))
     scratch = ox.Store()
-    node = ox.NamedNode("urn:icpkg:scratch")
-    scratch.extend(ox.Quad(node, node, literal) for literal in typed)
-    return {q.object for q in scratch} != typed
+    predicate = ox.NamedNode("urn:icpkg:scratch")
+    # Each literal under a subject that numbers it, to tell which came back otherwise.
+    scratch.extend(ox.Quad(ox.NamedNode(f"urn:icpkg:scratch:{number}"), predicate, literal)
+                   for number, literal in enumerate(typed))
+    rewritten = {}
+    for quad in scratch:
+        number = int(quad.subject.value.rsplit(":", 1)[1])
+        if quad.object != typed[number]:
+            rewritten[number] = quad.object
+    if not rewritten:
+        return None
+    first = min(rewritten)
+    return typed[first], rewritten[first]
 
 
 @dataclass(frozen=True)
@@ -165,12 +180,16 @@ class Finding:
 
 @dataclass
 class Validation:
-    """The outcome of validating plans: findings, the standard report, and the data they refer to."""
+    """The outcome of validating plans: findings, the standard report, the data they refer
+    to, and the engine that made the report."""
 
     findings: list[Finding]
     report: Graph
     data: Graph  # with the turbo engine, a read-only rdflib view of the Oxigraph store
+    engine: str  # the engine that ran, by the name `engine` takes: "turbo" or "pyshacl"
+    engine_release: str  # its package and version, "pyshacl-turbo 0.6.5"
     plans: list[Path] = field(default_factory=list)
+    engine_reason: str | None = None  # why pySHACL ran where no engine was named
 
     @property
     def counts(self) -> Counter:
@@ -216,7 +235,20 @@ class _PySHACL:
 
 class _StoreRewrites(Exception):
     """A file has a literal the turbo engine's store would rewrite; only the reference
-    engine sees it as written."""
+    engine sees it as written. The message says which file and literal."""
+
+    def __init__(self, path: Path, written, stored):
+        super().__init__(
+            f'turbo cannot take {path}: its store would keep {_shown(written)} as "{stored.value}", '
+            "and a shape that checks how a value is written could not see it"
+        )
+
+
+def _shown(literal) -> str:
+    """A pyoxigraph literal as Turtle writes it, with xsd: for XML Schema's datatypes."""
+    datatype = literal.datatype.value
+    short = "xsd:" + datatype.removeprefix(str(XSD)) if datatype.startswith(str(XSD)) else f"<{datatype}>"
+    return f'"{literal.value}"^^{short}'
 
 
 class _Turbo:
@@ -229,9 +261,9 @@ class _Turbo:
         return Graph(store=_OxigraphTriples(ox.Store()))
 
     def add(self, data: Graph, path: Path):
-        quads, rewrites = _read(_default_graph_quads, path)
-        if rewrites:
-            raise _StoreRewrites(path)
+        quads, rewrite = _read(_default_graph_quads, path)
+        if rewrite:
+            raise _StoreRewrites(path, *rewrite)
         data.store.oxigraph.extend(quads)
         return (_rdflib_term(quad.subject) for quad in quads), len(quads)
 
@@ -304,20 +336,60 @@ def _merged_report(reports: list):
     return merged
 
 
+# An engine for each name of kgtool.shacl_engines, which the CLI offers without loading this.
 ENGINES = {"turbo": _Turbo(), "pyshacl": _PySHACL()}
 
 
-def _engine(name: str):
-    if name not in ENGINES:
-        raise KgtoolError(f"unknown SHACL engine '{name}': choose {' or '.join(ENGINES)}")
-    return ENGINES[name]
+def _check_engine(name: str | None) -> None:
+    if name is not None and name not in ENGINES:
+        raise OptionError(f"unknown SHACL engine '{name}': choose {' or '.join(ENGINES)}")
+
+
+def national_plan_in_force(graph) -> URIRef | None:
+    """The national plan in force as `graph` states it: of the final documents for the
+    whole country (eli:jurisdiction place:cn, icp:status final) that have a plan period,
+    the one whose period starts last, since a later plan supersedes an earlier one.
+    `graph` is an rdflib Graph, or anything that answers `subjects(p, o)` and
+    `value(s, p)` as one does. The period is not compared with today's date, so the same
+    data names the same plan on any day."""
+    plans = [
+        (str(start), str(document))
+        for document in graph.subjects(ELI.jurisdiction, PLACE["cn"])
+        if graph.value(document, ICP.status) == VOCAB["document-status/final"]
+        and (start := graph.value(document, ICP.periodStart)) is not None
+    ]
+    return URIRef(max(plans)[1]) if plans else None
+
+
+# What national_plan_in_force reads of each document.
+_IN_FORCE_PROPERTIES = {str(p) for p in (ELI.jurisdiction, ICP.status, ICP.periodStart)}
+
+
+def framework_in_force(project: Project) -> str:
+    """The code of the national plan in force among the project's document graphs: the
+    framework plans are measured against unless another is named. Raises ProjectError
+    when there is none."""
+    # Read with Oxigraph's parser, keeping only what the choice needs: checking one
+    # plan should not wait for rdflib to parse every other.
+    facts = Graph()
+    for path in project.document_files():
+        for quad in read_quads(path, path.as_uri(), default_graph=True):
+            if quad.predicate.value in _IN_FORCE_PROPERTIES:
+                facts.add((_rdflib_term(quad.subject), _rdflib_term(quad.predicate), _rdflib_term(quad.object)))
+    plan = national_plan_in_force(facts)
+    if plan is None:
+        raise ProjectError(
+            f"no document graph in {project.root / 'graphs'} is a final national plan with a plan period "
+            "(eli:jurisdiction place:cn, icp:status final, icp:periodStart); name the framework with --framework CODE"
+        )
+    return str(plan).removeprefix(str(DOC))
 
 
 def _context_files(project: Project, framework: str) -> list[Path]:
     framework_file = project.root / "graphs" / f"{framework}.ttl"
     if not framework_file.is_file():
         known = ", ".join(p.stem for p in project.document_files()) or "none"
-        raise KgtoolError(f"no graph for the framework '{framework}' in {project.root / 'graphs'} (documents: {known})")
+        raise OptionError(f"no graph for the framework '{framework}' in {project.root / 'graphs'} (documents: {known})")
     ontology = sorted((project.root / "ontology").rglob("*.ttl"))
     return ontology + project.registry_files() + [framework_file]
 
@@ -327,8 +399,8 @@ def _shapes(project: Project, data: Graph, framework: str) -> Graph:
     for path in sorted((project.root / "shapes").glob("*.ttl")):
         shapes += _read(parse_turtle, path)
     national = DOC[framework]
-    if (national, ELI.jurisdiction, URIRef("https://w3id.org/icpkg/id/place/cn")) not in data:
-        raise KgtoolError(f"'{framework}' is not a national plan, so it cannot be the framework")
+    if (national, ELI.jurisdiction, PLACE["cn"]) not in data:
+        raise OptionError(f"'{framework}' is not a national plan, so it cannot be the framework")
     key_task = VOCAB["task-kind/key-task"]
     for task in data.subjects(ICP.inDocument, national):
         if (task, ICP.taskKind, key_task) in data:
@@ -404,36 +476,35 @@ class ValidationInputs:
     locations: dict[str, Location]
     plans: list[Path]
     defined_in_plans: set | None = None  # with files given: the subjects those files define
-    engine: str = "turbo"  # the engine that validates these inputs
+    engine: str = DEFAULT_ENGINE  # the engine that validates these inputs
+    engine_reason: str | None = None  # why pySHACL does where no engine was named
 
 
 def prepare(
     files: list[Path | str] | None = None,
-    framework: str = "cn-2021-plan",
-    root: Path | str | None = None,
-    engine: str = "turbo",
+    framework: str | None = None,
+    root: Project | Path | str | None = None,
+    engine: str | None = None,
     progress: Progress = quiet,
 ) -> ValidationInputs:
     """Load the plans — `files`, or every document graph of the project — with the
-    ontology, vocabularies, registry and the `framework`'s graph, in the form the
+    ontology, vocabularies, registry and the `framework`'s graph (a document code; by
+    default the national plan in force, `framework_in_force`), in the form the
     `engine` validates (an rdflib graph for pyshacl, an Oxigraph store seen through
     rdflib for turbo), and the shapes with the framework's key tasks as coverage targets.
-    Where a file writes a literal in a form the turbo engine's store would rewrite
-    (a number not in canonical form), the reference engine validates instead."""
-    _engine(engine)
+    With no `engine` named, turbo, unless a file writes a literal in a form turbo's store
+    would rewrite (a number not in canonical form): then pySHACL, and `engine_reason`
+    says why; with "turbo" named, such a file is an EngineError."""
+    _check_engine(engine)
     project = find_project(root)
+    framework = framework or framework_in_force(project)
     context = _context_files(project, framework)
     plans = [Path(f) for f in files] if files else project.document_files() + project.register_files()
     for path in context + plans:  # a link that leads nowhere or round in a loop, a folder, a pipe…
         check_readable(path)
     paths = list(dict.fromkeys(p.resolve() for p in context + plans))
     plan_paths = {p.resolve() for p in plans} if files else set()
-    try:
-        data, defined = _load(engine, paths, plan_paths, progress)
-    except _StoreRewrites:
-        # Where turbo cannot give pySHACL's report, pySHACL gives it.
-        engine = "pyshacl"
-        data, defined = _load(engine, paths, plan_paths, progress)
+    data, defined, engine, reason = _load_with(engine, paths, plan_paths, progress)
     if files:
         _check_a_document_is_given(data, defined)
         _mark_collisions(ENGINES[engine], data, _collisions(project, defined, plan_paths))
@@ -442,7 +513,7 @@ def prepare(
         for iri, line in subject_lines(path).items():
             locations.setdefault(iri, Location(path, line))
     shapes = _shapes(project, data, framework)
-    return ValidationInputs(data, shapes, locations, plans, defined if files else None, engine)
+    return ValidationInputs(data, shapes, locations, plans, defined if files else None, engine, reason)
 
 
 def _check_a_document_is_given(data: Graph, defined: set) -> None:
@@ -450,7 +521,7 @@ def _check_a_document_is_given(data: Graph, defined: set) -> None:
     no document, would pass validation having checked nothing a plan is held to."""
     documents = {s for cls in (ICP.PolicyDocument, ICP.HeritageList) for s in data.subjects(RDF.type, cls)}
     if not documents & defined:
-        raise KgtoolError(
+        raise OptionError(
             "none of the files describes a document (an icp:PolicyDocument or icp:HeritageList); "
             "validate a plan's graph, with its registry file beside it if it has one"
         )
@@ -485,6 +556,19 @@ def _mark_collisions(backend, data: Graph, collisions: dict[str, str]) -> None:
         backend.add(data, path)
 
 
+def _load_with(engine: str | None, paths: list[Path], plan_paths: set[Path],
+               progress: Progress) -> tuple[Graph, set, str, str | None]:
+    """`_load` for `engine`, or with none named for turbo where its store can take the
+    data and pySHACL where it cannot; with the engine that validates and why, where
+    pySHACL does in turbo's place."""
+    try:
+        return (*_load(engine or DEFAULT_ENGINE, paths, plan_paths, progress), engine or DEFAULT_ENGINE, None)
+    except _StoreRewrites as rewrite:
+        if engine is not None:  # an engine named is the one that answers: turbo passing the value would mislead
+            raise EngineError(f"{rewrite}; validate with --engine pyshacl, the reference engine") from None
+        return (*_load("pyshacl", paths, plan_paths, progress), "pyshacl", f"{rewrite}; pySHACL, the reference, validated instead")
+
+
 def _load(engine: str, paths: list[Path], plan_paths: set[Path], progress: Progress) -> tuple[Graph, set]:
     """The data graph of `paths` in the form `engine` validates, and the subjects the
     files of `plan_paths` define."""
@@ -506,14 +590,16 @@ def _load(engine: str, paths: list[Path], plan_paths: set[Path], progress: Progr
 
 def validate(
     files: list[Path | str] | None = None,
-    framework: str = "cn-2021-plan",
-    root: Path | str | None = None,
-    engine: str = "turbo",
+    framework: str | None = None,
+    root: Project | Path | str | None = None,
+    engine: str | None = None,
     progress: Progress = quiet,
 ) -> Validation:
     """Validate plan graphs — `files`, or every document graph of the project — against
-    the model and the national `framework`, with the ontology, vocabularies and registry,
-    using the SHACL `engine`: "turbo" (pyshacl-turbo) or "pyshacl" (the reference)."""
+    the model and the national `framework` (by default the national plan in force), with
+    the ontology, vocabularies and registry, using the SHACL `engine`: "turbo" (pyshacl-turbo) or "pyshacl" (the reference). With
+    none named, turbo where it can take the data, else pySHACL (see `prepare`); the
+    result says which ran and why."""
     inputs = prepare(files, framework, root, engine, progress)
     shapes = inputs.shapes
     if inputs.defined_in_plans is not None:
@@ -525,14 +611,15 @@ def validate(
     progress(f"validating {len(inputs.data):,} triples with {inputs.engine}")
     report = ENGINES[inputs.engine].run(inputs.data, shapes)
     if not isinstance(report, Graph):  # both engines return their ValidationFailure here
-        raise KgtoolError(f"the {inputs.engine} SHACL engine could not validate: {report}")
+        raise EngineError(f"the {inputs.engine} SHACL engine could not validate: {report}")
     _restore_languages(report, inputs.shapes)
     _simple_literals(report)
     findings = _findings(report, inputs.data, inputs.locations)
     if inputs.defined_in_plans is not None:
         findings = [f for f in findings if f.focus in inputs.defined_in_plans or f.value in inputs.defined_in_plans]
         report = _report_of(findings, report)
-    return Validation(findings, report, inputs.data, inputs.plans)
+    return Validation(findings, report, inputs.data, inputs.engine, engine_release(inputs.engine), inputs.plans,
+                      inputs.engine_reason)
 
 
 def _instances(data: Graph, cls) -> set:

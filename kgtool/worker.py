@@ -17,11 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-from .errors import QueryTimeoutError
-
-
-class QueryFailure(Exception):
-    """The engine refused or failed the query; the message is the engine's."""
+from .errors import QueryError, QueryTimeoutError
 
 # Reads {"store", "query", "union", "graphs"} as JSON on stdin; writes "S" and the
 # results as SPARQL TSV (SELECT), "R" and SPARQL JSON (ASK), or "T" and N-Triples
@@ -75,7 +71,7 @@ def query_in_child(store_folder: Path, text: str, timeout: float, graphs: list |
             child.wait()
     if child.returncode != 0:
         reason = errors.decode("utf-8", "replace").strip().splitlines()
-        raise QueryFailure(reason[-1] if reason else f"the query process ended with exit code {child.returncode}")
+        raise QueryError(reason[-1] if reason else f"the query process ended with exit code {child.returncode}")
     kind, answer = answer[:1], answer[1:]
     if kind == b"T":
         return [quad.triple for quad in parse(answer, format=RdfFormat.N_TRIPLES)]

@@ -1,11 +1,9 @@
 """Shared fixtures: copies of the project to build in, one build of the repository, and
-real Oxigraph servers on free loopback ports."""
+real Oxigraph and Virtuoso servers on free loopback ports. The plain helpers they use are in
+helpers.py."""
 
 from __future__ import annotations
 
-import shutil
-import socket
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -13,28 +11,8 @@ from rdflib import Graph
 
 from kgtool import build, load_dataset
 from kgtool.project import Project
-from kgtool.serve import start_oxigraph
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-# Values for the saved queries' parameters that have no default: a theme, a phrase
-# and a name the texts use.
-REQUIRED_PARAMETERS = {
-    "tasks-by-theme": {"theme": "tourism"},
-    "task-search": {"phrase": "研学"},
-    "agency-profile": {"name": "省工信厅"},
-    "heritage-site-profile": {"name": "汉阳铁厂"},
-}
-
-
-def copy_project(destination: Path) -> Path:
-    """A copy of the repository's inputs (not its build) to build in, with the
-    CITATION.cff that `kgtool publish` copies into a release."""
-    for folder in ("ontology", "graphs", "sources", "queries", "shapes"):
-        shutil.copytree(REPO / folder, destination / folder)
-    shutil.copyfile(REPO / "CITATION.cff", destination / "CITATION.cff")
-    return destination
+from helpers import REPO, copy_project, oxigraph_server, virtuoso_server
 
 
 @pytest.fixture
@@ -83,24 +61,15 @@ def asserted_graph() -> Graph:
     return graph
 
 
-def free_port() -> int:
-    """A loopback port nothing listens on (the OS picks it)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@contextmanager
-def oxigraph_server(folder: Path):
-    """A writable Oxigraph server (the binary from the oxigraph package) with an empty
-    store, on a free loopback port; stopped and removed afterwards."""
-    folder.mkdir(parents=True)
-    with start_oxigraph(folder, port=free_port(), writable=True) as server:
-        yield server
-
-
 @pytest.fixture
 def empty_store(tmp_path):
     """A fresh, empty Oxigraph server for one test."""
     with oxigraph_server(tmp_path / "oxigraph") as server:
         yield server
+
+
+@pytest.fixture(scope="module")
+def virtuoso(tmp_path_factory):
+    """A throwaway Virtuoso on loopback for one test module; its base URL."""
+    with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as url:
+        yield url

@@ -49,7 +49,7 @@ import urllib.request
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from conftest import REPO, free_port
+from helpers import REPO, free_port
 
 HEADING = re.compile(r"^(#{2,6}) (.+)$")
 FENCE = re.compile(r"^```(\S*)\s*$")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import REPO
+from helpers import REPO
 
 CLAUSE_IN_BRACKETS = re.compile(r"[（(]([^（）()]*?(?:牵头|参与|负责|落实|责任单位)[^（）()]*)[）)]")
 # What the extraction from the published files added and the graphs leave out:

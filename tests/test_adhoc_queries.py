@@ -18,7 +18,7 @@ import kgtool
 from kgtool.cli import main
 from kgtool.errors import KgtoolError
 
-from conftest import REPO
+from helpers import REPO
 
 ICP = Namespace("https://w3id.org/icpkg/ontology#")
 # The five seed documents: the national guidance (2016) and plan (2021), and the plans of

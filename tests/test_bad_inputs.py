@@ -35,7 +35,7 @@ from kgtool import build
 from kgtool.cli import main
 from kgtool.publish import publish
 
-from conftest import copy_project, free_port, oxigraph_server
+from helpers import copy_project, free_port, oxigraph_server
 from stand_ins import answering, failing_proxy, url
 
 CORPUS = Path(__file__).parent / "bad_inputs"

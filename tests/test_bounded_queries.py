@@ -20,7 +20,7 @@ from kgtool.cli import main
 from kgtool.queries import SavedQuery, find_query, run_query
 from kgtool.serve import serve
 
-from conftest import REPO, free_port
+from helpers import REPO, free_port
 
 QUERIES = REPO / "queries"
 # Every triple against every triple against every triple: 16,244³ solutions to count,

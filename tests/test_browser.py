@@ -14,13 +14,9 @@ import http.server
 import json
 import re
 import threading
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -28,9 +24,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 from kgtool.project import Project
 from kgtool.site import write_site
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-REPO = Path(__file__).resolve().parent.parent
+from helpers import REPO, chromium
+
 
 
 @pytest.fixture(scope="module")
@@ -38,31 +33,6 @@ def release(repository_build, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("browsed-release")
     write_site(repository_build, out, Project(repository_build.path.parent))
     return out
-
-
-@contextmanager
-def chromium(tmp_path: Path):
-    """A headless chromium for one test. Checked inside the test, not in a fixture, so
-    a machine without it reports a failure saying what to install, never an error or a skip."""
-    missing = [str(path) for path in (CHROMIUM, CHROMEDRIVER) if not path.is_file()]
-    if missing:
-        pytest.fail(
-            f"{' and '.join(missing)} not found: the browser test needs Debian's chromium and its driver; "
-            "install them with `apt-get install chromium chromium-driver`"
-        )
-    options = Options()
-    options.binary_location = str(CHROMIUM)
-    for argument in (
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1280,1600", f"--user-data-dir={tmp_path / 'profile'}",
-    ):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 def open_page(browser, release: Path, path: str):

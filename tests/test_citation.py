@@ -20,9 +20,10 @@ from rdflib.namespace import DCTERMS, FOAF
 from kgtool.metadata import DATASET, dataset_metadata, released_citation_file
 from kgtool.namespaces import ICP
 
-REPO = Path(__file__).resolve().parent.parent
+from helpers import FIXTURES, REPO
+
 # The Citation File Format's schema, version 1.2.0 (tests/fixtures/README.md says where from).
-CFF_SCHEMA = Path(__file__).resolve().parent / "fixtures" / "cff" / "schema-1.2.0.json"
+CFF_SCHEMA = FIXTURES / "cff" / "schema-1.2.0.json"
 CITED = ("icpkg contributors (2026). 工业文化政策知识图谱 Industrial Culture Policy Knowledge Graph "
          "(version 1.0.0, released 2026-12-01) [Data set]. https://w3id.org/icpkg/dataset")
 

@@ -15,7 +15,7 @@ from pyoxigraph import RdfFormat
 from kgtool import open_build
 from kgtool.cli import main
 
-from conftest import FIXTURES
+from helpers import FIXTURES
 
 
 def run(*args: str):

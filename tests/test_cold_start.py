@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project
+from helpers import copy_project
 from kgtool import build
 
 KGTOOL = Path(sys.executable).parent / "kgtool"

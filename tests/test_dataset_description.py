@@ -9,20 +9,21 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from pyshacl import validate
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, SH
+from rdflib.namespace import DCTERMS, PROV, RDF, SH, VOID
 
 from kgtool.cli import main
 from kgtool.metadata import DATASET, dataset_metadata
 from kgtool.namespaces import GRAPH
 from kgtool.publish import INFERRED_DUMP, Dump, Release, describe
 
-SHAPES = Path(__file__).resolve().parent / "fixtures" / "dcat-ap"
+from helpers import FIXTURES
+
+SHAPES = FIXTURES / "dcat-ap"
 # The profile's shapes: its constraints (ranges included) and its recommendations.
 PROFILE = ("dcat-ap-SHACL.ttl", "shapes_recommended.ttl", "deprecateduris.ttl")
 CONTROLLED_VOCABULARIES = ("mdr-vocabularies.shape.ttl",)
@@ -195,3 +196,24 @@ def test_a_source_file_missing_from_sources_is_named_and_nothing_is_written(proj
         "Error: https://w3id.org/icpkg/id/doc/js-task-table names its source file 'sources/js-task-table.txt', "
         f"which is not a file in {project / 'sources'}; fix its icp:sourceFile or add the file\n")
     assert not (tmp_path / "dist").exists()
+
+
+def test_each_dump_is_described_in_the_words_of_dataset_ttl(dated_release, description):
+    metadata = dataset_metadata()
+    for dump in dated_release.dumps:
+        distribution = URIRef(f"{DATASET}/distribution/{dump.path.rsplit('/', 1)[-1]}")
+        stated = metadata.value(distribution, DCTERMS.description)
+        assert stated is not None, dump.path
+        assert dump.description == str(stated)
+        assert set(description.objects(distribution, DCTERMS.description)) == {stated}
+
+
+def test_only_the_example_resources_the_data_holds_are_listed(tmp_path):
+    # dataset.ttl names three; a graph holding one of them lists that one alone.
+    examples = set(dataset_metadata().objects(DATASET, VOID.exampleResource))
+    assert len(examples) == 3
+    kept = min(examples)
+    graph = Graph()
+    graph.add((kept, RDF.type, URIRef("https://w3id.org/icpkg/ontology#PolicyDocument")))
+    described = describe({GRAPH["cn-2021-plan"]: graph}, Release(tmp_path, "1.0.0", "https://w3id.org/icpkg/"))
+    assert set(described.objects(DATASET, VOID.exampleResource)) == {kept}

@@ -10,11 +10,13 @@ import re
 import pytest
 
 from kgtool.cli import main
+from kgtool.queries import catalogue
 
-from conftest import REPO
+from helpers import REPO
 from readme_examples import Readme, blocks, check, examples, matches, values_shown
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
+SAVED_QUERIES = catalogue(REPO / "queries")
 
 
 def _quick_start_commands() -> list[str]:
@@ -36,17 +38,16 @@ def test_ci_runs_exactly_the_readme_test_command():
     assert commands == [_quick_start_commands()[1]]
 
 
-def test_every_command_is_documented_in_the_readme():
-    for command in main.commands:
-        assert re.search(rf"`kgtool {command}[` ]", README), command
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_each_command_is_documented_in_the_readme(command):
+    assert re.search(rf"`kgtool {command}[` ]", README), f"`kgtool {command}` is not in the README"
 
 
-def test_every_saved_query_is_in_the_readme_index_with_a_full_header():
-    from kgtool.queries import catalogue
-
-    for name, query in catalogue(REPO / "queries").items():
-        assert f"| `{name}` |" in README, name
-        assert query.summary and query.description and query.tags and query.columns, name
+@pytest.mark.parametrize("name", sorted(SAVED_QUERIES))
+def test_each_saved_query_is_in_the_readme_index_with_a_full_header(name):
+    query = SAVED_QUERIES[name]
+    assert f"| `{name}` |" in README, f"{name} is not in the README's index of saved queries"
+    assert query.summary and query.description and query.tags and query.columns
 
 
 def test_the_quick_start_says_how_to_activate_the_virtualenv_the_examples_need():

@@ -14,7 +14,7 @@ from kgtool.cli import main
 from kgtool.formats import render
 from kgtool.queries import catalogue, find_query, run_query, run_remote
 
-from conftest import REQUIRED_PARAMETERS, REPO, free_port, oxigraph_server
+from helpers import REQUIRED_PARAMETERS, REPO, free_port, oxigraph_server
 
 QUERIES = REPO / "queries"
 

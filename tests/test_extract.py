@@ -22,7 +22,7 @@ from kgtool.cli import main
 from kgtool.namespaces import AGENCY, DOC, ICP, PLACE, VOCAB
 from kgtool.register.write import PLACES_MARKER
 
-from conftest import FIXTURES
+from helpers import FIXTURES
 
 PLAN = FIXTURES / "extract" / "plans" / "zj-2022-plan.txt"
 DEBRIS = re.compile(r"\s+")

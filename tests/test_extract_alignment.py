@@ -16,7 +16,7 @@ from rdflib.plugins.sparql import prepareQuery
 from kgtool.extract.alignment import ALIGN_THRESHOLD, Reuse, find_reuse, suggest_alignments
 from kgtool.queries import evaluate, load_query, with_values
 
-from conftest import REPO
+from helpers import REPO
 
 ICP = Namespace("https://w3id.org/icpkg/ontology#")
 

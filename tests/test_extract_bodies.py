@@ -25,7 +25,7 @@ from kgtool.extract.registry import split_names
 from kgtool.namespaces import ICP, PLACE
 from kgtool.register.write import PLACES_MARKER
 
-from conftest import REPO
+from helpers import REPO
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

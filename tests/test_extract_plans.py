@@ -18,7 +18,7 @@ from kgtool.extract.draft import Context, draft
 from kgtool.extract.reading import read_plan
 from kgtool.project import find_project
 
-from conftest import REPO
+from helpers import REPO
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +70,7 @@ def test_every_target_is_read(drafts, folder, name):
 def test_every_annotated_plan_drafts_a_graph_that_validates_with_no_violation(tmp_path):
     """The issue's bar for a draft: `kgtool validate` finds no Violation (Warnings — national
     tasks a plan does not cover, names awaiting review — are for the reviewer)."""
-    from conftest import copy_project
+    from helpers import copy_project
     from kgtool.extract import extract
     from kgtool.validate import validate
 

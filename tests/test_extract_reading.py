@@ -11,7 +11,7 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from conftest import FIXTURES, REPO
+from helpers import FIXTURES, REPO
 from kgtool.errors import InputError
 from kgtool.extract.reading import PlanText, normalise_text, read_plan
 

@@ -13,7 +13,7 @@ from kgtool.extract.reuse import REUSE_FILE, curated_reuse_turtle
 from kgtool.project import find_project
 from kgtool.queries import find_query, run_query
 
-from conftest import REPO
+from helpers import REPO
 
 JIANGSU_ROW_1 = "工业文化资源调查，梳理和挖掘工业遗产、工业旅游、工艺美术、工业精神及专业人才等资源，建立"
 

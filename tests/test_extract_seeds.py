@@ -12,7 +12,7 @@ import importlib.util
 
 import pytest
 
-from conftest import REPO
+from helpers import REPO
 from kgtool.namespaces import DOCUMENT_CODES
 
 _spec = importlib.util.spec_from_file_location("extract_benchmark", REPO / "benchmarks" / "extract.py")

@@ -15,7 +15,7 @@ import pytest
 
 from kgtool.extract.targets import TargetWords, find_targets
 
-from conftest import REPO
+from helpers import REPO
 
 SEEDS = ("cn-2016-guidance", "cn-2021-plan", "fj-2026-plan", "gd-2023-plan", "js-task-table")
 

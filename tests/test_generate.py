@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -13,33 +12,13 @@ from click.testing import CliRunner
 
 from kgtool.cli import main
 
-from conftest import REPO
+from helpers import REPO, load_benchmark
 
 # The smallest useful project: the repository (ontology, vocabularies, five documents,
 # registry: 7,204 triples; not its heritage register) and one synthetic provincial plan with
 # its registry entries, and a synthetic register of two lists (one reviewed) and a few sites.
 SIZE = 8_000
 HERITAGE_QUERIES = ("heritage-sites-by-province", "heritage-targets-vs-register", "heritage-site-profile")
-
-
-def load_generator():
-    """benchmarks/generate.py as a module (benchmarks/ is scripts, not a package)."""
-    name = "benchmarks_generate"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "generate.py")
-        sys.modules[name] = importlib.util.module_from_spec(spec)  # dataclasses look their module up there
-        spec.loader.exec_module(sys.modules[name])
-    return sys.modules[name]
-
-
-def load_scale():
-    """benchmarks/scale.py as a module, for the parameters it passes to the saved queries."""
-    name = "benchmarks_scale"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "scale.py")
-        sys.modules[name] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[name])
-    return sys.modules[name]
 
 
 def kgtool(root, *args: str):
@@ -49,7 +28,7 @@ def kgtool(root, *args: str):
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
     out = tmp_path_factory.mktemp("rollout") / "project"
-    figures = load_generator().generate(out, SIZE, seed=1)
+    figures = load_benchmark("generate").generate(out, SIZE, seed=1)
     return out, figures
 
 
@@ -98,7 +77,7 @@ def test_the_same_seed_and_size_give_byte_identical_files(generated, tmp_path):
 
 def test_the_project_holds_a_synthetic_register_after_the_repositorys(generated):
     out, figures = generated
-    generator = load_generator()
+    generator = load_benchmark("generate")
     lists = sorted((out / "graphs" / "heritage").glob("*.ttl"))
     assert figures["heritage_lists"] == len(lists) >= 2
     assert figures["designations"] >= figures["heritage_sites"] >= 2
@@ -124,7 +103,7 @@ def test_kgtool_validates_the_register_lists_with_no_violation_and_no_warning(ge
 
 def test_the_heritage_queries_answer_with_what_scale_py_passes(generated, built):
     out, _ = generated
-    parameters = load_scale().PARAMETERS
+    parameters = load_benchmark("scale").PARAMETERS
     for name in HERITAGE_QUERIES:
         args = [arg for key, value in parameters.get(name, {}).items() for arg in ("--param", f"{key}={value}")]
         result = kgtool(out, "query", name, "--format", "json", *args)

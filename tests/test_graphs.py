@@ -18,7 +18,7 @@ from kgtool.load import parse_turtle
 from kgtool.namespaces import DOC, DOCUMENT_CODES, ICP, PLACE, VOCAB
 from kgtool.extract.registry import Registry
 
-from conftest import REPO
+from helpers import ASSIGNMENTS, REPO
 from source_text import clauses, normalise, source
 
 JURISDICTION = {
@@ -49,13 +49,6 @@ ITEMS = {
 # （十一）–（十六） one each = 21. Guangdong 13 + 6 + 10 annex cells = 29. Fujian 12 plus
 # the blanket clause in （一） = 13. Jiangsu 11 cells.
 CLAUSES = {"cn-2016-guidance": 0, "cn-2021-plan": 21, "gd-2023-plan": 29, "fj-2026-plan": 13, "js-task-table": 11}
-
-# Distinct (item, body, role), counted clause by clause:
-# national （四）7 （五）5 （六）5 （七）6 （八）8 （九）6 （十）6 （十一）5 （十二）7 （十三）6 （十四）1 （十五）8 （十六）2;
-# Guangdong key tasks 52, safeguards 2+5+9+7+5+10 = 38, annex rows 2+1+5+6+3+2+4+2+1+4 = 30;
-# Fujian key tasks 3+3+1+5+5+5+4 = 26, safeguards 4+5+6+6+7 = 28, and the blanket clause's
-# two bodies on each of its 12 items = 24; Jiangsu 6+5+6+5+4+4+4+3+5+3+7 = 52.
-ASSIGNMENTS = {"cn-2016-guidance": 0, "cn-2021-plan": 72, "gd-2023-plan": 120, "fj-2026-plan": 78, "js-task-table": 52}
 
 # Guangdong 专栏1 four, 专栏2 two, 专栏4 one, 专栏5 one; Fujian's 不超过50万元; Jiangsu rows
 # 2, 4, 5, 6, 8 (两个: 50个优秀企业, 50名先进个人) and 9.

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import pytest
 
-from kgtool.queries import ParameterError, find_query, run_query
+from kgtool.errors import ParameterError
+from kgtool.queries import find_query, run_query
 
-from conftest import REPO
+from helpers import REPO
 
 QUERIES = REPO / "queries"
 BATCHES = [f"batch{n}" for n in range(1, 8)]

@@ -12,12 +12,11 @@ from pathlib import Path
 import pytest
 from pyoxigraph import RdfFormat, Store, parse
 
-from kgtool.build import build, open_build
+from kgtool import build, open_build
 from kgtool.errors import InputError, ReasoningError
 from kgtool.queries import catalogue, run_query
 
-from conftest import REQUIRED_PARAMETERS, copy_project
-from test_generate import load_generator
+from helpers import REQUIRED_PARAMETERS, copy_project, load_benchmark, unordered_lists
 
 
 def _quads(result) -> set:
@@ -33,11 +32,7 @@ def _summary(result) -> dict:
 
 
 def _answers(result, queries: Path) -> dict:
-    # GROUP_CONCAT joins a group's values in the order the engine meets them: compared as sets.
-    def cells(row):
-        return tuple(tuple(sorted(re.split("[ 、]", cell))) for cell in row.values())
-
-    return {name: Counter(map(cells, run_query(result, query, REQUIRED_PARAMETERS.get(name)).rows))
+    return {name: Counter(map(unordered_lists, run_query(result, query, REQUIRED_PARAMETERS.get(name)).rows))
             for name, query in catalogue(queries).items()}
 
 
@@ -131,7 +126,7 @@ def test_a_change_that_makes_the_data_inconsistent_is_refused_and_leaves_the_las
 
 def test_a_generated_rollout_updated_file_by_file_equals_its_build_from_scratch(tmp_path):
     project = tmp_path / "rollout"
-    load_generator().generate(project, 8_000, seed=1)
+    load_benchmark("generate").generate(project, 8_000, seed=1)
     build(project)
     plans = sorted(path.stem for path in (project / "graphs").glob("*-syn.ttl"))
     added = _copy_document(project, plans[0], plans[0].replace("-syn", "-copy-syn"))

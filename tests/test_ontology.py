@@ -10,7 +10,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 from kgtool.load import parse_turtle
 from kgtool.namespaces import ICP, ONTOLOGY_IRI
 
-from conftest import REPO
+from helpers import REPO
 
 DECLARATIONS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty}
 

@@ -17,10 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kgtool.errors import InputError
+from kgtool.errors import InputError, ParameterError
 from kgtool.extract.reading import normalise_text, read_plan
 from kgtool.load import parse_turtle, read_quads
-from kgtool.queries import Parameter, ParameterError, SavedQuery, with_values
+from kgtool.queries import Parameter, SavedQuery, with_values
 from kgtool.query_header import read_header
 
 BOUNDED = settings(max_examples=200, deadline=None, database=None,

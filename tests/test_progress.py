@@ -14,7 +14,7 @@ from kgtool.progress import TerminalProgress
 from kgtool.project import find_project
 from kgtool.validate import validate
 
-from conftest import FIXTURES, REPO
+from helpers import FIXTURES, REPO
 
 
 class Recorder:

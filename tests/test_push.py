@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import time
 
 import pytest
 from click.testing import CliRunner
@@ -13,11 +10,12 @@ from rdflib import Graph, Literal, URIRef
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from kgtool.cli import main
+from kgtool.errors import PushError
 from kgtool.publish import publish
-from kgtool.push import TEMPORARY_PREFIX, PushError, build_graphs, push
+from kgtool.push import TEMPORARY_PREFIX, build_graphs, push
 from kgtool.queries import find_query, run_query, run_remote
 
-from conftest import REPO, free_port
+from helpers import REPO, free_port
 from stand_ins import answering, failing_proxy
 
 ICPKG_GRAPHS = "https://w3id.org/icpkg/graph/"
@@ -210,58 +208,6 @@ def test_an_unreachable_store_is_one_short_sentence_saying_nothing_was_written(r
 
 
 # Virtuoso ------------------------------------------------------------------------------------
-
-VIRTUOSO_INI = """\
-[Database]
-DatabaseFile = {folder}/virtuoso.db
-ErrorLogFile = {folder}/virtuoso.log
-LockFile = {folder}/virtuoso.lck
-TransactionFile = {folder}/virtuoso.trx
-xa_persistent_file = {folder}/virtuoso.pxa
-TempStorage = TempDatabase
-[TempDatabase]
-DatabaseFile = {folder}/virtuoso-temp.db
-TransactionFile = {folder}/virtuoso-temp.trx
-[Parameters]
-ServerPort = 127.0.0.1:{sql_port}
-DisableUnixSocket = 1
-NumberOfBuffers = 10000
-MaxDirtyBuffers = 6000
-DirsAllowed = .
-[HTTPServer]
-ServerPort = 127.0.0.1:{http_port}
-ServerRoot = {folder}
-ServerThreads = 4
-[SPARQL]
-ResultSetMaxRows = 100000
-"""
-
-
-@pytest.fixture(scope="module")
-def virtuoso(tmp_path_factory):
-    """A throwaway Virtuoso on loopback with a new database in a temporary folder; its
-    administrator is dba with the password dba, as Virtuoso creates a database."""
-    binary = shutil.which("virtuoso-t")
-    if not binary:
-        pytest.fail("Virtuoso is not installed; the push tests need it: apt-get install -y virtuoso-opensource-7-bin")
-    folder = tmp_path_factory.mktemp("virtuoso")
-    http_port = free_port()
-    ini = folder / "virtuoso.ini"
-    ini.write_text(VIRTUOSO_INI.format(folder=folder, sql_port=free_port(), http_port=http_port), encoding="utf-8")
-    log = folder / "console.log"
-    with log.open("wb") as output:
-        process = subprocess.Popen([binary, "+foreground", "+configfile", str(ini)], cwd=folder,
-                                   stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 60
-        while "Server online at" not in log.read_text(errors="replace"):
-            assert process.poll() is None and time.monotonic() < deadline, f"Virtuoso did not start:\n{log.read_text()}"
-            time.sleep(0.2)
-        yield f"http://127.0.0.1:{http_port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-
 
 def _virtuoso_target(url: str) -> list[str]:
     # Digest-authenticated endpoints: updates at /sparql-auth, graphs at /sparql-graph-crud-auth.

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import shutil
 import sys
 from collections import Counter
@@ -18,8 +17,7 @@ from kgtool.errors import InputError
 from kgtool.queries import adhoc_query, catalogue, evaluate, find_query, load_query, run_query, with_values
 from kgtool import open_build
 
-from conftest import REPO, REQUIRED_PARAMETERS, copy_project
-from test_graphs import ASSIGNMENTS
+from helpers import ASSIGNMENTS, FIXTURES, REPO, REQUIRED_PARAMETERS, copy_project, unordered_lists
 
 CONTRACT_COLUMNS = {
     "documents": ["document", "title", "number", "jurisdiction", "issued", "start", "end", "status", "implements"],
@@ -71,7 +69,7 @@ ITEM_PREFIX = {"safeguard": "保障措施", "annex": "附件"}
 def test_responsibilities_agree_with_an_annotation_made_from_the_texts_alone(repository_build):
     # tests/fixtures/responsibilities-annotated.csv was written from sources/ without seeing
     # the graphs: every (item, body, role) each clause and table cell assigns (fixtures/README.md).
-    with (REPO / "tests" / "fixtures" / "responsibilities-annotated.csv").open(encoding="utf-8") as f:
+    with (FIXTURES / "responsibilities-annotated.csv").open(encoding="utf-8") as f:
         annotated = {(r["document"], r["item"], r["body"], r["role"]) for r in csv.DictReader(f)}
     found = {
         (r["document"], ITEM_PREFIX.get(r["task"].rsplit("/", 1)[1].split("-")[0], "") + r["number"],
@@ -352,6 +350,17 @@ def test_a_notebook_gets_rows_by_name_with_parameters(built_project):
     assert result.columns[:5] == CONTRACT_COLUMNS_HERITAGE
     assert {"jurisdiction": "江苏省", "agency": "江苏省工业和信息化厅", "role": "lead", "tasks": "1",
             "documents": "js-task-table"} in result.rows
+
+
+def test_a_notebook_may_hand_on_the_project_it_found_wherever_a_folder_goes(built_project, tmp_path, monkeypatch):
+    import kgtool
+
+    project = kgtool.find_project(built_project)
+    monkeypatch.chdir(tmp_path)  # the handle, not the working directory, names the project
+    monkeypatch.delenv("KGTOOL_ROOT", raising=False)
+    assert kgtool.find_project(project) is project
+    assert kgtool.open_build(project).path == built_project / "build"
+    assert kgtool.query("documents", root=project).rows == kgtool.query("documents", root=built_project).rows
 
 
 def test_a_dataframe_has_the_columns_in_order_typed_and_says_where_it_came_from(repository_build):
@@ -653,11 +662,11 @@ def test_a_saved_query_asked_with_its_defaults_is_kept_and_read_back_as_the_stor
     text = with_values(query.text, query.bindings())
     first = run_query(repository_build, query)
     reopened = open_build(build_dir=repository_build.path)  # another process, later
-    assert reopened.stored_answer(name, text) is not None
+    assert reopened.answers.read(name, text) is not None
     kept = run_query(reopened, query)
     fresh = evaluate(repository_build.store, name, text, use_default_graph_as_union=True)
     assert kept.columns == fresh.columns == first.columns
-    assert Counter(map(_unordered_lists, kept.rows)) == Counter(map(_unordered_lists, fresh.rows))
+    assert Counter(map(unordered_lists, kept.rows)) == Counter(map(unordered_lists, fresh.rows))
 
 
 def test_an_answer_is_kept_only_for_the_build_it_came_from(repository_build, tmp_path):
@@ -669,8 +678,8 @@ def test_an_answer_is_kept_only_for_the_build_it_came_from(repository_build, tmp
     summary = json.loads((copy / "summary.json").read_text(encoding="utf-8"))
     summary["files"][0]["sha256"] = "0" * 64  # as if made from other files
     (copy / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
-    assert open_build(build_dir=copy).stored_answer("documents", text) is None
-    assert open_build(build_dir=repository_build.path).stored_answer("documents", text) is not None
+    assert open_build(build_dir=copy).answers.read("documents", text) is None
+    assert open_build(build_dir=repository_build.path).answers.read("documents", text) is not None
 
 
 def test_answers_to_other_values_and_ad_hoc_queries_are_not_kept(repository_build):
@@ -679,12 +688,6 @@ def test_answers_to_other_values_and_ad_hoc_queries_are_not_kept(repository_buil
     run_query(repository_build, adhoc_query("SELECT ?s WHERE { ?s a ?type } LIMIT 1"))
     after = sorted(path.name for path in (repository_build.path / "answers").glob("*.json"))
     assert after == before
-
-
-def _unordered_lists(row: dict) -> tuple:
-    # GROUP_CONCAT joins a group's values in whatever order the engine meets them, which
-    # differs between the store in memory (where the build answers) and on disk.
-    return tuple(tuple(sorted(re.split("[ 、]", cell))) for cell in row.values())
 
 
 @pytest.fixture(scope="module")
@@ -700,7 +703,7 @@ def test_a_build_opened_in_memory_answers_every_saved_query_as_on_disk(repositor
         on_disk = evaluate(repository_build.store, name, text, **graphs)
         in_memory = evaluate(build_in_memory.store, name, text, **graphs)
         assert in_memory.columns == on_disk.columns
-        assert Counter(map(_unordered_lists, in_memory.rows)) == Counter(map(_unordered_lists, on_disk.rows))
+        assert Counter(map(unordered_lists, in_memory.rows)) == Counter(map(unordered_lists, on_disk.rows))
 
 
 def test_an_edited_query_is_evaluated_not_read_from_the_build(repository_build, tmp_path):

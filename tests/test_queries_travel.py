@@ -24,9 +24,7 @@ from SPARQLWrapper import JSON, SELECT, SPARQLWrapper
 from kgtool.push import build_graphs, push
 from kgtool.queries import catalogue, evaluate, run_query, with_values
 
-from conftest import REPO, REQUIRED_PARAMETERS
-from test_push import virtuoso  # noqa: F401  (the fixture: a throwaway Virtuoso on loopback)
-from test_queries import _unordered_lists
+from helpers import REPO, REQUIRED_PARAMETERS, unordered_lists
 
 QUERIES = REPO / "queries"
 SAVED = catalogue(QUERIES)
@@ -107,7 +105,7 @@ def test_unbound_a_query_answers_with_the_default_written_in_its_body(repository
         (default,) = parameter.terms(parameter.default)
         assert f"COALESCE(?_{parameter.name}, {default})" in query.text
     def rows(result):  # in order, a GROUP_CONCAT's values in any
-        return [_unordered_lists(row) for row in result.rows]
+        return [unordered_lists(row) for row in result.rows]
 
     unbound = rows(evaluate(repository_build.store, name, query.text, use_default_graph_as_union=True))
     assert unbound == rows(run_query(repository_build, query))
@@ -121,7 +119,7 @@ def test_heritage_lead_agencies_unbound_gives_the_heritage_rows_not_every_theme(
 
 
 @pytest.fixture(scope="module")
-def virtuoso_endpoint(virtuoso, repository_build):  # noqa: F811
+def virtuoso_endpoint(virtuoso, repository_build):
     """The build pushed into Virtuoso; its SPARQL endpoint, whose default graph is every graph."""
     push(build_graphs(repository_build), f"{virtuoso}/sparql-auth", f"{virtuoso}/sparql-graph-crud-auth",
          credentials=("dba", "dba"), replace=True)
@@ -162,7 +160,7 @@ def _comparable(answer):
     # Rows in any order, and a GROUP_CONCAT's values in any order: SPARQL fixes neither
     # for rows an ORDER BY ties or for the values of a group.
     columns, rows = answer
-    return columns, Counter(_unordered_lists(dict(zip(columns, row))) for row in rows)
+    return columns, Counter(unordered_lists(dict(zip(columns, row))) for row in rows)
 
 
 @pytest.mark.parametrize(("name", "case"), CASES)

@@ -21,8 +21,7 @@ from kgtool.formats import render
 from kgtool.queries import catalogue, find_query, run_query
 from kgtool.serve import serve
 
-from conftest import REPO, free_port
-from test_browser import chromium
+from helpers import REPO, chromium, free_port
 
 QUERIES = REPO / "queries"
 

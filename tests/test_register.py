@@ -17,7 +17,7 @@ from kgtool.register.graph import read_batches, read_register
 from kgtool.register.read import read_batch
 from kgtool.register.write import write_register
 
-from conftest import FIXTURES, REPO
+from helpers import FIXTURES, REPO
 
 HERITAGE = REPO / "sources" / "heritage"
 ICP = Namespace("https://w3id.org/icpkg/ontology#")

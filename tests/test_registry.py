@@ -12,9 +12,10 @@ from rdflib import Literal
 from rdflib.namespace import ORG, RDF, SKOS
 
 from kgtool.namespaces import ACTOR, AGENCY, ICP, PLACE, VOCAB
-from kgtool.extract.registry import Registry, UnknownActorError, split_names
+from kgtool.errors import UnknownActorError
+from kgtool.extract.registry import Registry, split_names
 
-from conftest import REPO
+from helpers import REPO
 from source_text import clauses, fujian_units_concerned
 
 PROVINCES = {PLACE["cn"], PLACE["gd"], PLACE["fj"], PLACE["js"]}

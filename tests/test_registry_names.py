@@ -15,7 +15,7 @@ from rdflib.namespace import RDF, SKOS
 
 from kgtool.namespaces import ICP, VOCAB
 
-from conftest import REPO
+from helpers import REPO
 from source_text import normalise, source
 
 STATED = VOCAB["statement-basis/stated"]

@@ -20,7 +20,8 @@ from rdflib.namespace import SH
 from kgtool.publish import DESCRIPTION
 from kgtool.validate import ENGINES
 
-REPO = Path(__file__).resolve().parent.parent
+from helpers import REPO
+
 BASE = "https://w3id.org/icpkg/"
 QUANTITY = ox.NamedNode(BASE + "ontology#quantity")
 SYNTAXES = {  # file suffix: (rdflib's name, Oxigraph's format)

@@ -25,7 +25,7 @@ from kgtool.formats import render
 from kgtool.queries import find_query, run_query, run_remote
 from kgtool.serve import is_loopback, serve
 
-from conftest import REPO, free_port
+from helpers import REPO, free_port, unordered_lists
 
 QUERIES = REPO / "queries"
 KGTOOL = Path(sys.executable).parent / "kgtool"
@@ -114,17 +114,12 @@ def test_serve_in_memory_answers_as_the_build_on_disk_and_stays_read_only(reposi
         served = run_remote(endpoint, query)
         on_disk = run_query(repository_build, query)
         assert served.columns == on_disk.columns
-        assert Counter(map(_unordered_lists, served.rows)) == Counter(map(_unordered_lists, on_disk.rows))
+        assert Counter(map(unordered_lists, served.rows)) == Counter(map(unordered_lists, on_disk.rows))
         assert _update(endpoint.replace("/query", "/update"), INSERT) == 403
         assert _update(printed["saved queries"].replace("/queries/", "/store"), INSERT) == 403
         assert not _ask(endpoint, ASK_INSERTED)
     finally:
         _stop(process, signal.SIGINT)
-
-
-def _unordered_lists(row: dict) -> tuple:
-    # GROUP_CONCAT joins a group's values in the order the engine meets them.
-    return tuple(tuple(sorted(re.split("[ 、]", cell))) for cell in row.values())
 
 
 def _files(folder: Path) -> dict[str, tuple[int, int]]:

@@ -29,7 +29,8 @@ from rdflib import URIRef
 from kgtool.namespaces import BASE
 from kgtool.site import write_site
 
-REPO = Path(__file__).resolve().parent.parent
+from helpers import REPO, graph_difference
+
 # Written beside the pages by `kgtool publish`, not by write_site; the index links to them.
 PUBLISHED_BESIDE = ("dumps/", "void.ttl")
 # The source texts every quote links to, which `kgtool publish` ships (tests/test_citation.py
@@ -669,7 +670,7 @@ def test_each_page_has_the_resources_description_as_turtle_and_json_ld(release):
 
     turtle = Graph().parse(release / "id/task/gd-2023-plan/1.ttl", format="turtle")
     jsonld = Graph().parse(release / "id/task/gd-2023-plan/1.jsonld", format="json-ld")
-    assert to_isomorphic(turtle) == to_isomorphic(jsonld)
+    assert to_isomorphic(turtle) == to_isomorphic(jsonld), graph_difference(turtle, jsonld)
     item = URIRef("https://w3id.org/icpkg/id/task/gd-2023-plan/1")
     clause = URIRef("https://w3id.org/icpkg/id/clause/gd-2023-plan/1")
     sasac = URIRef("https://w3id.org/icpkg/id/agency/gd-sasac")

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import json
 import shutil
+from importlib.metadata import version
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
-from rdflib.namespace import RDF, SH
+from rdflib import Graph, Literal
+from rdflib.namespace import PROV, RDF, RDFS, SH
 
 from kgtool.cli import main
-from kgtool.validate import prepare
+from kgtool.errors import KgtoolError, OptionError
+from kgtool.project import find_project
+from kgtool.shacl_engines import ENGINE_PACKAGES
+from kgtool.validate import ENGINES, framework_in_force, prepare, validate
 
-from conftest import FIXTURES, REPO
+from helpers import FIXTURES, REPO
 
 NO_BASIS = str(FIXTURES / "plan-without-basis.ttl")
 
@@ -59,10 +64,10 @@ def test_a_plan_with_a_violation_fails_with_exit_code_1_and_says_what_to_fix():
 
 
 def test_a_finding_with_no_value_points_to_the_line_of_its_focus_node():
-    # A missing title has no sh:value; the finding is about the document on line 22.
-    result = run(str(REPO / "tests" / "shapes" / "core-document-title.ttl"))
+    # A missing title has no sh:value; the finding is about the document on line 26.
+    result = run(str(REPO / "tests" / "shapes" / "core" / "document-title.ttl"))
     violation = next(line for line in result.output.splitlines() if "违规  江苏: 文件须恰有一个中文标题" in line)
-    assert violation.endswith("core-document-title.ttl:22)")
+    assert violation.endswith("document-title.ttl:26)")
 
 
 def test_the_report_names_uncovered_national_tasks_in_the_chosen_language():
@@ -83,24 +88,39 @@ def test_warnings_and_infos_fail_only_with_strict(repository_report):
     assert run("--strict").exit_code == 1
 
 
-def test_the_reference_engine_is_one_flag_away_and_reports_the_same():
-    reference = run(NO_BASIS, "--engine", "pyshacl")
+def test_the_reference_engine_is_one_flag_away_and_reports_the_same_under_its_own_name():
+    turbo = run(NO_BASIS, "--lang", "en").output.splitlines()
+    reference = run(NO_BASIS, "--lang", "en", "--engine", "pyshacl")
     assert reference.exit_code == 1
-    assert reference.output == run(NO_BASIS).output
+    header, *findings = reference.output.splitlines()
+    assert header == f"SHACL engine: pyshacl {version('pyshacl')}"
+    assert turbo[0] == f"SHACL engine: pyshacl-turbo {version('pyshacl-turbo')}"
+    assert findings == turbo[1:]
 
 
-def test_an_unknown_engine_is_bad_input_in_one_line():
+def test_an_unknown_engine_is_a_usage_error_naming_the_engines():
     result = run("--engine", "jena")
     assert result.exit_code == 2
-    assert result.output == "Error: unknown SHACL engine 'jena': choose turbo or pyshacl\n"
+    assert "Error: Invalid value for '--engine': 'jena' is not one of 'turbo', 'pyshacl'." in result.output
+    # The CLI offers the names without loading the engines: the library has one for each.
+    assert list(ENGINE_PACKAGES) == list(ENGINES)
+    with pytest.raises(OptionError, match="unknown SHACL engine 'jena': choose turbo or pyshacl"):
+        validate([NO_BASIS], root=REPO, engine="jena")
 
 
-def test_turtle_gives_the_standard_shacl_report():
+def _attributed_to(report: Graph):
+    """The label of the agent the SHACL report is attributed to, and its comment."""
+    root = report.value(predicate=RDF.type, object=SH.ValidationReport)
+    return report.value(report.value(root, PROV.wasAttributedTo), RDFS.label), report.value(root, RDFS.comment)
+
+
+def test_turtle_gives_the_standard_shacl_report_and_the_engine_that_made_it():
     result = run(NO_BASIS, "--format", "turtle")
     assert result.exit_code == 1
     report = Graph().parse(data=result.output, format="turtle")
     assert len(list(report.subjects(RDF.type, SH.ValidationResult))) == 8
     assert (None, SH.conforms, None) in report
+    assert _attributed_to(report) == (Literal(f"pyshacl-turbo {version('pyshacl-turbo')}"), None)
 
 
 def test_json_gives_the_standard_report_as_json_ld_with_languages():
@@ -134,11 +154,46 @@ def test_an_unknown_or_provincial_framework_is_bad_input(framework, complaint):
     assert complaint in result.output
 
 
-def test_turbo_validates_unless_a_file_writes_a_number_the_store_would_rewrite():
-    # Oxigraph stores "20.0"^^xsd:decimal as "20", so only pySHACL can see that a plan
-    # writes it so; a plan written canonically is validated by turbo itself.
-    assert prepare([NO_BASIS], root=REPO).engine == "turbo"
-    assert prepare([REPO / "tests" / "shapes" / "core-target-quantity-canonical.ttl"], root=REPO).engine == "pyshacl"
+@pytest.fixture
+def non_canonical_plan(tmp_path) -> Path:
+    """The plan without basis with a number written "20.0", which turbo's store keeps as "20"."""
+    plan = tmp_path / "plan.ttl"
+    text = Path(NO_BASIS).read_text(encoding="utf-8")
+    plan.write_text(text + '\ndoc:js-2022-example <https://example.org/weight> "20.0"^^xsd:decimal .\n', encoding="utf-8")
+    return plan.resolve()
+
+
+CANNOT_TAKE = ('turbo cannot take {}: its store would keep "20.0"^^xsd:decimal as "20", '
+               "and a shape that checks how a value is written could not see it")
+
+
+def test_turbo_validates_unless_a_file_writes_a_number_the_store_would_rewrite(non_canonical_plan):
+    # Only pySHACL can see that a plan writes "20.0"; a plan written canonically is
+    # validated by turbo itself.
+    canonical = prepare([NO_BASIS], root=REPO)
+    assert (canonical.engine, canonical.engine_reason) == ("turbo", None)
+    switched = prepare([non_canonical_plan], root=REPO)
+    assert switched.engine == "pyshacl"
+    assert switched.engine_reason == CANNOT_TAKE.format(non_canonical_plan) + "; pySHACL, the reference, validated instead"
+
+
+def test_where_turbo_cannot_take_a_file_the_reference_validates_and_says_so(non_canonical_plan):
+    text = run(str(non_canonical_plan), "--lang", "en")
+    assert text.exit_code == 1
+    note, header, *_ = text.output.splitlines()  # the note is on stderr, before the report
+    assert note == f"Note: {CANNOT_TAKE.format(non_canonical_plan)}; pySHACL, the reference, validated instead"
+    assert header == f"SHACL engine: pyshacl {version('pyshacl')}"
+    assert note not in text.stdout
+    json_ld = run(str(non_canonical_plan), "--format", "json").stdout
+    label, comment = _attributed_to(Graph().parse(data=json_ld, format="json-ld"))
+    assert label == Literal(f"pyshacl {version('pyshacl')}") and comment == Literal(note.removeprefix("Note: "))
+
+
+def test_turbo_named_refuses_a_file_its_store_would_rewrite_in_one_sentence(non_canonical_plan):
+    result = run(str(non_canonical_plan), "--engine", "turbo")
+    assert result.exit_code == 2
+    assert result.output == f"Error: {CANNOT_TAKE.format(non_canonical_plan)}; validate with --engine pyshacl, " \
+                            "the reference engine\n"
 
 
 def test_two_engine_runs_share_the_shapes_by_their_cost():
@@ -184,7 +239,7 @@ def test_a_file_with_no_plan_is_refused_rather_than_certified(tmp_path, content,
 def test_a_body_missing_from_the_registry_is_named_by_its_iri_with_every_message_filled(tmp_path):
     # The case of tests/shapes/ with its clause naming a body no registry file holds: the
     # English message once read "{?nameEn} is not a body of Jiangsu Province".
-    case = (REPO / "tests" / "shapes" / "core-clause-body-jurisdiction.ttl").read_text(encoding="utf-8")
+    case = (REPO / "tests" / "shapes" / "core" / "clause-body-jurisdiction.ttl").read_text(encoding="utf-8")
     path = tmp_path / "plan.ttl"
     path.write_text(case.replace("icp:lead agency:gd-industry-it .", "icp:lead agency:js-unregistered-bureau ."),
                     encoding="utf-8")
@@ -205,3 +260,41 @@ def test_an_ill_typed_number_is_one_finding_printed_once_with_no_traceback(proje
     quantity_lines = [line for line in result.output.splitlines() if "icp:quantity" in line]
     assert len(quantity_lines) == 1 and quantity_lines[0].startswith("  Violation  ")
     assert result.output.splitlines()[-1].startswith("1 violation, ")
+
+
+def _document(root, code: str, place: str, status: str, start: str) -> None:
+    (root / "graphs" / f"{code}.ttl").write_text(f"""
+        @prefix icp: <https://w3id.org/icpkg/ontology#> .
+        @prefix eli: <http://data.europa.eu/eli/ontology#> .
+        @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        <https://w3id.org/icpkg/id/doc/{code}> a icp:PolicyDocument ;
+            eli:jurisdiction <https://w3id.org/icpkg/id/place/{place}> ;
+            icp:status <https://w3id.org/icpkg/vocab/document-status/{status}> ;
+            icp:periodStart "{start}"^^xsd:gYear .
+    """, encoding="utf-8")
+
+
+def test_the_default_framework_is_the_national_plan_in_force():
+    # By hand, graphs/: two documents are national (eli:jurisdiction place:cn), both final;
+    # cn-2016-guidance states no plan period, cn-2021-plan the period 2021–2025.
+    assert framework_in_force(find_project(REPO)) == "cn-2021-plan"
+
+
+def test_a_later_final_national_plan_becomes_the_default_framework(tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(REPO / "graphs", root / "graphs")
+    (root / "ontology").mkdir()
+    _document(root, "cn-2026-plan", "cn", "draft-for-comment", "2026")  # a draft is not in force
+    _document(root, "gd-2027-plan", "gd", "final", "2027")  # nor is a province's plan national
+    assert framework_in_force(find_project(root)) == "cn-2021-plan"
+    _document(root, "cn-2026-plan", "cn", "final", "2026")
+    assert framework_in_force(find_project(root)) == "cn-2026-plan"
+
+
+def test_without_a_national_plan_in_force_the_framework_must_be_named(tmp_path):
+    root = tmp_path / "project"
+    (root / "graphs").mkdir(parents=True)
+    (root / "ontology").mkdir()
+    _document(root, "gd-2023-plan", "gd", "final", "2023")
+    with pytest.raises(KgtoolError, match="name the framework with --framework CODE"):
+        framework_in_force(find_project(root))

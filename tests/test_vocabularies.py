@@ -10,7 +10,7 @@ from rdflib.namespace import RDF, SKOS
 from kgtool.load import parse_turtle
 from kgtool.namespaces import VOCAB
 
-from conftest import REPO
+from helpers import REPO
 
 VOCAB_FILES = sorted((REPO / "ontology" / "vocab").glob("*.ttl"))
 SCHEMES = {

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from .registry import BODY_ENDING, Registry, UnknownActorError, split_names
+from .registry import BODY_ENDING, Registry, split_names
 
 LEAD, PARTICIPANT, RESPONSIBLE = "lead", "participant", "responsible"
 
@@ -270,5 +270,5 @@ def resolve_clause(registry: Registry, text: str, jurisdiction: URIRef) -> list[
 
 
 __all__ = ["Assignment", "FoundClause", "LEAD", "PARTICIPANT", "RESPONSIBLE", "ResolvedAssignment",
-           "UnknownActorError", "column_assignments", "find_clauses", "looks_like_clause", "parse_clause",
+           "column_assignments", "find_clauses", "looks_like_clause", "parse_clause",
            "resolve_clause"]

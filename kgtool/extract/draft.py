@@ -20,7 +20,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from .. import __version__
-from ..errors import KgtoolError
+from ..errors import ExtractError
 from ..load import parse_turtle
 from ..namespaces import ACTOR, AGENCY, DOC, ELI, ELI_DL, ICP, ID, PLACE, VOCAB
 from ..project import Project
@@ -167,7 +167,7 @@ class _Builder:
         task_kinds = self.lexicons["task-kind"]
         self.parts = parts(outline, lambda title: _local(task_kinds.first_in(title)) or "key-task")
         if not any(p.kind == "item" for p in self.parts):
-            raise KgtoolError("no numbered items found: the text has no outline of items "
+            raise ExtractError("no numbered items found: the text has no outline of items "
                               "(一、/（一）/1. headings, 专栏, or a task-division table with 序号 and 任务 columns)")
         known = {c: (d.title, d.numbers) for c, d in context.documents.items()}
         self.facts = read_facts(outline.preamble + outline.annex_titles, outline.closing, text,
@@ -176,7 +176,7 @@ class _Builder:
         self.assumed_national = jurisdiction is None and self.where is NATIONAL
         self.code = code or _propose_code(self.facts, self.where)
         if not _CODE.match(self.code):
-            raise KgtoolError(f"“{self.code}” is not a document code: use lower-case ASCII words joined by "
+            raise ExtractError(f"“{self.code}” is not a document code: use lower-case ASCII words joined by "
                               "hyphens, starting with the place (e.g. zj-2022-plan)")
         self.source_file = source_file
         self.graph = Graph()
@@ -735,7 +735,7 @@ def _jurisdiction(name: str | None, facts: Facts, text: str) -> Division:
     if name is not None:
         found = division(name.strip())
         if found is None:
-            raise KgtoolError(f"unknown jurisdiction “{name}”: give 全国, a province (浙江省, 浙江), a "
+            raise ExtractError(f"unknown jurisdiction “{name}”: give 全国, a province (浙江省, 浙江), a "
                               "prefecture-level city (杭州市) or a county-level one (义乌市, 景德镇市珠山区)")
         return found
     place = next(_divisions_at_start(facts.title), None)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from ..errors import KgtoolError
+from ..errors import UnknownActorError
 from ..namespaces import ICP, PLACE
 
 NATIONAL = PLACE["cn"]
@@ -27,10 +27,6 @@ BODY_ENDING = r"(?:厅|局|委|部|会|办|府|室|院|司|团|社|联|中心|�
 ISSUER_ENDING = r"(?:厅|局|委员会|委|部|总工会|工会|办公室|政府|联合会|中心)"
 # Separators of a list of bodies in a clause: 、 ， , ； 及 ("A及B") and 会同 ("A会同B负责").
 _NAME_SEPARATORS = re.compile(r"[、，,；;]|及|会同")
-
-
-class UnknownActorError(KgtoolError):
-    """A name matches no actor, or more than one, in the jurisdiction searched."""
 
 
 @dataclass(frozen=True)

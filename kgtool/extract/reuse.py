@@ -118,7 +118,7 @@ def curated_reuse_turtle(project: Project) -> str:
                         [ICP.reusingItem, ICP.reusedItem, ICP.passageLength, ICP.quote])
 
 
-def write_curated_reuse(root: Path | str | None = None) -> Path:
+def write_curated_reuse(root: Project | Path | str | None = None) -> Path:
     """Write graphs/derived/text-reuse.ttl for the project at `root` (default: the one kgtool finds)."""
     project = find_project(root)
     path = project.root / REUSE_FILE

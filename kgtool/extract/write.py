@@ -16,9 +16,9 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from ..atomic import write_files
-from ..errors import InputError, KgtoolError
+from ..errors import OptionError, OutputError
 from ..namespaces import ACTOR, AGENCY, DOC, ELI, ELI_DL, ICP, ID, PLACE, VOCAB
-from ..project import find_project
+from ..project import Project, find_project
 from .draft import EXTRACTOR, Context, Draft, draft
 from .reading import PlanText, read_plan
 from .review import Summary, review_rows, review_table, summarise
@@ -70,7 +70,8 @@ class Extraction:
     registry: Path | None         # the bodies and places it created, where it created any
 
 
-def extract(plan: Path | str, code: str | None = None, jurisdiction: str | None = None, root=None,
+def extract(plan: Path | str, code: str | None = None, jurisdiction: str | None = None,
+            root: Project | Path | str | None = None,
             out: Path | str | None = None, force: bool = False, review: Path | str | None = None) -> Extraction:
     """Read the plan at `plan` (.txt or .docx) and write its normalised text, draft graph
     and new bodies into `out` (default: the project), never replacing a file unless
@@ -93,7 +94,7 @@ def extract(plan: Path | str, code: str | None = None, jurisdiction: str | None 
     try:
         write_files(contents, lambda target, written: _verify(target, written, contents[target], graphs.get(target)))
     except OSError as error:  # a read-only folder, a full disk: nothing was written
-        raise KgtoolError(f"cannot write {error.filename or folder}: {error.strerror}; nothing was written") from None
+        raise OutputError(f"cannot write {error.filename or folder}: {error.strerror}; nothing was written") from None
     registry = targets["registry"] if targets["registry"] in contents else None
     return Extraction(text, made, summarise(made), list(contents), targets["graph"], registry)
 
@@ -112,14 +113,14 @@ def _refuse_overwrite(targets: dict[str, Path], review, code: str, root: Path, f
         return
     if not force:
         if review and existing[0] == Path(review):
-            raise KgtoolError(f"{existing[0]} exists; kgtool extract never overwrites: choose another --review "
+            raise OutputError(f"{existing[0]} exists; kgtool extract never overwrites: choose another --review "
                               "file, or pass --force to replace an earlier review")
-        raise KgtoolError(f"{existing[0]} exists (the code {code} is taken); kgtool extract never overwrites: "
+        raise OutputError(f"{existing[0]} exists (the code {code} is taken); kgtool extract never overwrites: "
                           "pass --code to choose another code, or --force to replace an earlier extraction")
     made = set(targets.values()) if _extracted(targets["graph"]) else set()
     for path in [*targets.values(), *([Path(review)] if review else [])]:  # what would be replaced
         if path.exists() and path not in made and not (review and path == Path(review) and _earlier_review(path)):
-            raise KgtoolError(f"{path} was not made by kgtool extract, so --force does not replace it; "
+            raise OutputError(f"{path} was not made by kgtool extract, so --force does not replace it; "
                               "choose another --code (or another --review file)")
 
 
@@ -141,16 +142,16 @@ def _earlier_review(path: Path) -> bool:
 
 def _review(rows: list[dict[str, str]], path: Path) -> str:
     if path.suffix.lower() not in (".md", ".csv"):
-        raise KgtoolError(f"the review file {path} must end in .md or .csv")
+        raise OptionError(f"the review file {path} must end in .md or .csv")
     return review_table(rows, markdown=path.suffix.lower() == ".md")
 
 
 def _verify(target: Path, written: Path, expected: bytes, graph: Graph | None) -> None:
     """Check what was written: the bytes read back, and Turtle parsed back into the graph it came from."""
     if written.read_bytes() != expected:
-        raise KgtoolError(f"writing {target} failed: what was read back differs from what was written")
+        raise OutputError(f"writing {target} failed: what was read back differs from what was written")
     if graph is not None and not isomorphic(Graph().parse(written, format="turtle"), graph):
-        raise KgtoolError(f"writing {target} failed: the Turtle written does not parse back to the draft graph")
+        raise OutputError(f"writing {target} failed: the Turtle written does not parse back to the draft graph")
 
 
 def _document_turtle(made: Draft) -> str:
@@ -190,4 +191,4 @@ def _registry_turtle(made: Draft) -> str:
     return write_turtle(made.registry, _prefixes(made.code), [Block(made.registry_order, None)], header, _PREDICATES)
 
 
-__all__ = ["Extraction", "extract", "InputError"]
+__all__ = ["Extraction", "extract"]
