@@ -102,7 +102,7 @@ def child(mode: str, project: Path, *extra: str) -> list[str]:
 
 
 def _saved_queries(project: Path):
-    from kgtool.queries import catalogue
+    from kgtool.ask.queries import catalogue
 
     return catalogue(project / "queries")
 
@@ -119,7 +119,7 @@ def warm_queries(project: Path, repeat: int, in_memory: bool = False) -> dict[st
     store ("fresh"), under "NAME (fresh)". With `in_memory`, the build is opened in
     memory first (its seconds under "open") and only fresh times are taken."""
     from kgtool import open_build
-    from kgtool.queries import evaluate, run_query, with_values
+    from kgtool.ask.queries import evaluate, run_query, with_values
 
     build = open_build(project, in_memory=in_memory)
     medians = {"open": _timed(lambda: build.store)}
@@ -140,7 +140,7 @@ def bare_build(project: Path, out: Path) -> None:
 
     from kgtool.namespaces import INFERRED_GRAPH
     from kgtool.project import Project
-    from kgtool.reason import materialise
+    from kgtool.store.reason import materialise
 
     inputs = Project(project)
     store = Store()
@@ -176,7 +176,7 @@ def plain_validate(project: Path) -> None:
     import pyshacl
     from rdflib import Graph
 
-    from kgtool.validate import prepare
+    from kgtool.check.validate import prepare
 
     inputs = prepare(root=project, engine="pyshacl")
     data = Graph()
@@ -191,7 +191,7 @@ def plain_queries(project: Path, repeat: int) -> dict[str, float | None]:
     import signal
 
     from kgtool import open_build
-    from kgtool.queries import with_values
+    from kgtool.ask.queries import with_values
 
     dataset = open_build(project).dataset()
 

@@ -23,7 +23,7 @@ from rdflib.namespace import RDF, SH
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from kgtool.validate import COST, ENGINES, TARGETS, prepare, targeted_shapes  # noqa: E402
+from kgtool.check.validate import COST, ENGINES, TARGETS, prepare, targeted_shapes  # noqa: E402
 
 
 def seconds(inputs, shapes) -> float:

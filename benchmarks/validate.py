@@ -28,7 +28,7 @@ from rdflib import Graph
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from kgtool.validate import prepare, validate  # noqa: E402
+from kgtool.check.validate import prepare, validate  # noqa: E402
 
 
 def median_seconds(action, repeat: int) -> float:

@@ -40,23 +40,23 @@ __version__ = "0.1.0"
 
 from typing import TYPE_CHECKING
 
-from .build import build
-from .inputs import changed_inputs
+from .store.build import build
+from .store.inputs import changed_inputs
 from .errors import (
     BuildDamagedError, BuildMissingError, BuildStaleError, DependencyError, EndpointError, EngineError, ExtractError,
     InputError, KgtoolError, OptionError, OutputError, ParameterError, ProjectError, PublishError, PushError,
     QueryError, QueryTimeoutError, ReasoningError, ServerError, UnknownActorError, UnknownQueryError,
 )
+from .ask.results import QueryResult
 from .project import Project, find_project
-from .store import Build, open_build
-from .results import QueryResult
+from .store.build_folder import Build, open_build
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 # Imported when first used (PEP 562): they load rdflib, which takes longer to import
 # than `kgtool query` takes to answer from a build.
-_LAZY = {"load_dataset": "load", "parse_turtle": "load", "Closure": "reason", "owl_rl_closure": "reason"}
+_LAZY = {"load_dataset": "store.load", "parse_turtle": "store.load", "Closure": "store.reason", "owl_rl_closure": "store.reason"}
 
 
 def __getattr__(name: str):
@@ -89,7 +89,7 @@ def query(
     and return its answer.
     Parameters go in `params` or as keywords: `query("tasks-by-theme", theme="museums")`.
     With `timeout` (seconds), a query still running then is stopped (QueryTimeoutError)."""
-    from .queries import find_query, names_a_file
+    from .ask.queries import find_query, names_a_file
 
     # Resolved once, for its queries/ and its build; a .rq file is read where it is.
     project = None if names_a_file(name) else find_project(root)
@@ -113,13 +113,13 @@ def sparql(
     one: the default graph is the union of the build's named graphs, and each keyword
     binds the variable `?_name` — `sparql("SELECT ?s WHERE { ?s a ?_type }", type=IRI)`.
     An update is refused; an error names the query as `source`."""
-    from .queries import adhoc_query
+    from .ask.queries import adhoc_query
 
     return _answer(adhoc_query(text, source), {**(params or {}), **keyword_params}, root, build, endpoint, asserted, timeout)
 
 
 def _answer(saved, params, root, build, endpoint, asserted, timeout) -> QueryResult:
-    from .queries import QUERY_TIMEOUT, run_query, run_remote
+    from .ask.queries import QUERY_TIMEOUT, run_query, run_remote
 
     saved.bindings(params)  # a wrong parameter is reported before anything is read
     if endpoint:

@@ -22,15 +22,15 @@ from functools import cached_property
 import click
 
 from . import __version__
+from .ask.formats import FORMATS, render
+from .ask.queries import QUERY_TIMEOUT
+from .check.shacl_engines import ENGINE_PACKAGES
 from .errors import KgtoolError, OptionError
-from .formats import FORMATS, render
 from .namespaces import BASE
 from .progress import TerminalProgress
 from .project import Project, find_project
-from .queries import QUERY_TIMEOUT
-from .shacl_engines import ENGINE_PACKAGES
-from .store import Build, open_build
-from .ports import DEFAULT_HOST, DEFAULT_PORT
+from .release.ports import DEFAULT_HOST, DEFAULT_PORT
+from .store.build_folder import Build, open_build
 
 # Each command imports the rest of what it uses when it runs: `kgtool query`
 # answers in a fraction of a second only if it does not first load the
@@ -85,7 +85,7 @@ class Session:
 
     def open_build(self) -> Build:
         """The last build, with a warning on stderr when the inputs changed since."""
-        from .inputs import changed_inputs
+        from .store.inputs import changed_inputs
 
         # With --build-dir the build is found without the project: a missing one is named first.
         build = open_build(build_dir=self.build_dir) if self.build_dir else open_build(self.project)
@@ -181,7 +181,7 @@ def build(session, reasoner, full):
       kgtool build --full              # from scratch, not updated
       kgtool build --reasoner owlrl    # the reference reasoner; gives the same closure
     """
-    from .build import build as build_project
+    from .store.build import build as build_project
 
     result = build_project(session.project, session.build_dir, progress=session.progress(), reasoner=reasoner,
                            full=full)
@@ -261,7 +261,7 @@ def queries(session, name):
       kgtool queries
       kgtool queries tasks-by-theme
     """
-    from .queries import catalogue, find_query
+    from .ask.queries import catalogue, find_query
 
     queries_dir = session.project.queries_dir
     if name:
@@ -277,7 +277,7 @@ def queries(session, name):
 
 
 def _describe_query(session: Session, query) -> None:
-    from .queries import allowed_values
+    from .ask.queries import allowed_values
 
     click.echo(f"{query.name}: {query.summary}\n\n{query.description}\n\ncolumns: {', '.join(query.columns)}")
     try:
@@ -465,8 +465,8 @@ def validate(session, files, framework, output_format, language, strict, engine)
       kgtool validate new-plan.ttl --strict
       kgtool validate --engine pyshacl
     """
-    from .report import machine_report, text_report
-    from .validate import validate as validate_plans
+    from .check.report import machine_report, text_report
+    from .check.validate import validate as validate_plans
 
     result = validate_plans(list(files) or None, framework=framework, root=session.project, engine=engine,
                             progress=session.progress())
@@ -500,8 +500,8 @@ def publish(session, out, base_url, release_version, issued, sparql_endpoint):
       kgtool publish
       kgtool publish --out release --base-url https://example.org/icpkg/ --version 0.2.0 --issued 2026-12-01
     """
-    from .publish import CHECKSUMS
-    from .publish import publish as publish_release
+    from .release.publish import CHECKSUMS
+    from .release.publish import publish as publish_release
 
     release = publish_release(
         session.project, out, base_url=base_url, version=release_version, issued=issued,
@@ -550,8 +550,8 @@ def serve(session, host, port, writable, timeout, in_memory):
       kgtool serve --in-memory         # faster queries, for a long session
       kgtool query documents --endpoint http://127.0.0.1:7878/query
     """
-    from .serve import is_loopback
-    from .serve import serve as serve_build
+    from .release.serve import is_loopback
+    from .release.serve import serve as serve_build
 
     build = session.open_build()
     if not is_loopback(host):
@@ -632,8 +632,8 @@ def push(session, endpoint, graph_store, user, password_env, replace, release_di
           --user dba --password-env VIRTUOSO_PASSWORD --replace
       kgtool push --release dist --endpoint http://127.0.0.1:3030/icpkg --replace   # after kgtool publish
     """
-    from .push import build_graphs, graphs_in_release
-    from .push import push as push_graphs
+    from .release.push import build_graphs, graphs_in_release
+    from .release.push import push as push_graphs
 
     credentials = _credentials(user, password_env)
     graphs = graphs_in_release(release_dir) if release_dir else build_graphs(session.open_build())

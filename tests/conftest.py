@@ -31,7 +31,7 @@ def repository_build(tmp_path_factory):
 def dated_release(repository_build, tmp_path_factory):
     """A release of the repository build with a version and a date, as a publisher makes
     one (`kgtool publish --version 1.0.0 --issued 2026-12-01`)."""
-    from kgtool.publish import publish
+    from kgtool.release.publish import publish
 
     out = tmp_path_factory.mktemp("dated-release") / "dist"
     return publish(repository_build.path.parent, out, version="1.0.0", issued="2026-12-01")
@@ -46,7 +46,7 @@ def repository_graph(repository_build) -> Graph:
 @pytest.fixture(scope="session")
 def repository_release(repository_build, tmp_path_factory):
     """The repository build published once for the session (`kgtool publish`), version 1.0.0."""
-    from kgtool.publish import publish
+    from kgtool.release.publish import publish
 
     return publish(repository_build.path.parent, tmp_path_factory.mktemp("release") / "dist", version="1.0.0")
 

@@ -19,7 +19,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import graph_diff
 
-from kgtool.serve import start_oxigraph
+from kgtool.release.serve import start_oxigraph
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -142,7 +142,7 @@ def test_a_parameter_binds_in_every_query_form(repository_build, form):
 
 
 def test_a_saved_query_whose_header_and_body_disagree_on_a_parameter_is_an_error(tmp_path):
-    from kgtool.queries import load_query
+    from kgtool.ask.queries import load_query
 
     header = "#+ summary: s\n\n#+ description: d\n\n#+ columns: [s]\n\n#+ params:\n\n#+   - name: teme\n\n" \
              "#+     kind: text\n\n#+     description: a typo for theme\n\n"
@@ -156,7 +156,7 @@ def test_a_saved_query_file_without_a_header_is_an_error_but_a_file_given_by_pat
     queries = tmp_path / "queries"
     shutil.copytree(REPO / "queries", queries)
     (queries / "bare.rq").write_text(COUNT_DOCUMENTS + "\n", encoding="utf-8")
-    from kgtool.queries import find_query
+    from kgtool.ask.queries import find_query
 
     with pytest.raises(KgtoolError, match="the header lacks summary"):
         find_query(queries, "bare")

@@ -33,7 +33,7 @@ from click.testing import CliRunner
 
 from kgtool import build
 from kgtool.cli import main
-from kgtool.publish import publish
+from kgtool.release.publish import publish
 
 from helpers import copy_project, free_port, oxigraph_server
 from stand_ins import answering, failing_proxy, url

@@ -17,8 +17,8 @@ from click.testing import CliRunner
 
 from kgtool import QueryTimeoutError, open_build
 from kgtool.cli import main
-from kgtool.queries import SavedQuery, find_query, run_query
-from kgtool.serve import serve
+from kgtool.ask.queries import SavedQuery, find_query, run_query
+from kgtool.release.serve import serve
 
 from helpers import REPO, free_port
 

@@ -22,7 +22,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from kgtool.project import Project
-from kgtool.site import write_site
+from kgtool.release.site import write_site
 
 from helpers import REPO, chromium
 

@@ -1,4 +1,4 @@
-"""kgtool.choropleth: the map of China's 34 provincial-level divisions as SVG.
+"""kgtool.release.choropleth: the map of China's 34 provincial-level divisions as SVG.
 
 The SVG is read back with xml.etree and its paths' coordinates are decoded, so the
 checks are on what a browser would draw: one shape per province, its colour, its
@@ -15,7 +15,7 @@ from importlib import resources
 
 import pytest
 
-from kgtool.choropleth import PROVINCES, STEP_COLOURS, ZERO_COLOUR, colour_steps, province_choropleth
+from kgtool.release.choropleth import PROVINCES, STEP_COLOURS, ZERO_COLOUR, colour_steps, province_choropleth
 
 SVG = "{http://www.w3.org/2000/svg}"
 NAMES = (

@@ -17,7 +17,7 @@ import yaml
 from rdflib import Graph
 from rdflib.namespace import DCTERMS, FOAF
 
-from kgtool.metadata import DATASET, dataset_metadata, released_citation_file
+from kgtool.release.metadata import DATASET, dataset_metadata, released_citation_file
 from kgtool.namespaces import ICP
 
 from helpers import FIXTURES, REPO

@@ -76,7 +76,7 @@ def test_every_form_of_query_loads_no_package_it_does_not_use(built, args):
 def test_every_public_name_imports_though_some_load_late():
     # In a fresh interpreter, where the names kgtool imports on first use are not loaded yet.
     code = (
-        "import kgtool, kgtool.build\n"
+        "import kgtool, kgtool.store.build\n"
         "from kgtool import *\n"
         "missing = [name for name in kgtool.__all__ if name not in dir(kgtool)]\n"
         "assert not missing, missing\n"
@@ -85,4 +85,4 @@ def test_every_public_name_imports_though_some_load_late():
     )
     completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert completed.returncode == 0, completed.stderr
-    assert completed.stdout.split() == ["kgtool.load", "kgtool.reason", "kgtool.build"]
+    assert completed.stdout.split() == ["kgtool.store.load", "kgtool.store.reason", "kgtool.store.build"]

@@ -17,9 +17,9 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SH, VOID
 
 from kgtool.cli import main
-from kgtool.metadata import DATASET, dataset_metadata
+from kgtool.release.metadata import DATASET, dataset_metadata
 from kgtool.namespaces import GRAPH
-from kgtool.publish import INFERRED_DUMP, Dump, Release, describe
+from kgtool.release.publish import INFERRED_DUMP, Dump, Release, describe
 
 from helpers import FIXTURES
 

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from kgtool.cli import main
-from kgtool.queries import catalogue
+from kgtool.ask.queries import catalogue
 
 from helpers import REPO
 from readme_examples import Readme, blocks, check, examples, matches, values_shown

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from pyoxigraph import RdfFormat
 
 from kgtool.cli import main
-from kgtool.formats import render
-from kgtool.queries import catalogue, find_query, run_query, run_remote
+from kgtool.ask.formats import render
+from kgtool.ask.queries import catalogue, find_query, run_query, run_remote
 
 from helpers import REQUIRED_PARAMETERS, REPO, free_port, oxigraph_server
 

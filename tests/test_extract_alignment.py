@@ -14,7 +14,7 @@ from rdflib.namespace import RDF
 from rdflib.plugins.sparql import prepareQuery
 
 from kgtool.extract.alignment import ALIGN_THRESHOLD, Reuse, find_reuse, suggest_alignments
-from kgtool.queries import evaluate, load_query, with_values
+from kgtool.ask.queries import evaluate, load_query, with_values
 
 from helpers import REPO
 

@@ -72,7 +72,7 @@ def test_every_annotated_plan_drafts_a_graph_that_validates_with_no_violation(tm
     tasks a plan does not cover, names awaiting review — are for the reviewer)."""
     from helpers import copy_project
     from kgtool.extract import extract
-    from kgtool.validate import validate
+    from kgtool.check.validate import validate
 
     project = copy_project(tmp_path / "project")
     graphs = []

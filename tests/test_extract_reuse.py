@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from kgtool.extract.reuse import REUSE_FILE, curated_reuse_turtle
 from kgtool.project import find_project
-from kgtool.queries import find_query, run_query
+from kgtool.ask.queries import find_query, run_query
 
 from helpers import REPO
 

@@ -8,8 +8,8 @@ import json
 
 from pyoxigraph import Literal, NamedNode
 
-from kgtool.formats import render
-from kgtool.results import QueryResult
+from kgtool.ask.formats import render
+from kgtool.ask.results import QueryResult
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 

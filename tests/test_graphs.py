@@ -14,7 +14,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from kgtool.extract.clauses import resolve_clause
-from kgtool.load import parse_turtle
+from kgtool.store.load import parse_turtle
 from kgtool.namespaces import DOC, DOCUMENT_CODES, ICP, PLACE, VOCAB
 from kgtool.extract.registry import Registry
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import pytest
 
 from kgtool.errors import ParameterError
-from kgtool.queries import find_query, run_query
+from kgtool.ask.queries import find_query, run_query
 
 from helpers import REPO
 

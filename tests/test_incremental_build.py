@@ -14,7 +14,7 @@ from pyoxigraph import RdfFormat, Store, parse
 
 from kgtool import build, open_build
 from kgtool.errors import InputError, ReasoningError
-from kgtool.queries import catalogue, run_query
+from kgtool.ask.queries import catalogue, run_query
 
 from helpers import REQUIRED_PARAMETERS, copy_project, load_benchmark, unordered_lists
 

@@ -26,7 +26,7 @@ from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.compare import to_isomorphic
 from rdflib.namespace import FOAF
 
-from kgtool.publish import publish
+from kgtool.release.publish import publish
 
 from helpers import REPO, free_port, graph_difference
 

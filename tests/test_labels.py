@@ -1,4 +1,4 @@
-"""How a resource is named for people (kgtool.labels): one order, read from the data and
+"""How a resource is named for people (kgtool.check.labels): one order, read from the data and
 the vocabularies, for the text report of `kgtool validate` and for the pages."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ import pytest
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import SKOS
 
-from kgtool.labels import Labels
-from kgtool.report import _Describer
-from kgtool.site import Facts, Site, resources_by_kind
+from kgtool.check.labels import Labels
+from kgtool.check.report import _Describer
+from kgtool.release.site import Facts, Site, resources_by_kind
 
 from helpers import REPO
 

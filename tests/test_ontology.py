@@ -7,7 +7,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from kgtool.load import parse_turtle
+from kgtool.store.load import parse_turtle
 from kgtool.namespaces import ICP, ONTOLOGY_IRI
 
 from helpers import REPO

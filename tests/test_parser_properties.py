@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 
 from kgtool.errors import InputError, ParameterError
 from kgtool.extract.reading import normalise_text, read_plan
-from kgtool.load import parse_turtle, read_quads
-from kgtool.queries import Parameter, SavedQuery, with_values
-from kgtool.query_header import read_header
+from kgtool.store.load import parse_turtle, read_quads
+from kgtool.ask.queries import Parameter, SavedQuery, with_values
+from kgtool.ask.query_header import read_header
 
 BOUNDED = settings(max_examples=200, deadline=None, database=None,
                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

@@ -7,12 +7,12 @@ import io
 import pytest
 from click.testing import CliRunner
 
-from kgtool.build import build
+from kgtool.store.build import build
 from kgtool.cli import main
-from kgtool.load import parse_turtle
+from kgtool.store.load import parse_turtle
 from kgtool.progress import TerminalProgress
 from kgtool.project import find_project
-from kgtool.validate import validate
+from kgtool.check.validate import validate
 
 from helpers import FIXTURES, REPO
 

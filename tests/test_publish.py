@@ -20,7 +20,7 @@ from rdflib.namespace import RDF, VOID
 
 from kgtool.cli import main
 from kgtool.namespaces import GRAPH, ICP
-from kgtool.publish import DATASET, publish
+from kgtool.release.publish import DATASET, publish
 
 from helpers import graph_difference
 
@@ -218,7 +218,7 @@ def test_a_failed_publish_leaves_the_previous_release_as_it_was(repository_build
     def broken(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr("kgtool.publish.describe", broken)
+    monkeypatch.setattr("kgtool.release.publish.describe", broken)
     with pytest.raises(OSError):
         publish(root, out, version="2.0.0")
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before

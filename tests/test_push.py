@@ -11,9 +11,9 @@ from SPARQLWrapper import JSON, SPARQLWrapper
 
 from kgtool.cli import main
 from kgtool.errors import PushError
-from kgtool.publish import publish
-from kgtool.push import TEMPORARY_PREFIX, build_graphs, push
-from kgtool.queries import find_query, run_query, run_remote
+from kgtool.release.publish import publish
+from kgtool.release.push import TEMPORARY_PREFIX, build_graphs, push
+from kgtool.ask.queries import find_query, run_query, run_remote
 
 from helpers import REPO, free_port
 from stand_ins import answering, failing_proxy

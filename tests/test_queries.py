@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from kgtool.cli import main
 from kgtool.errors import InputError
-from kgtool.queries import adhoc_query, catalogue, evaluate, find_query, load_query, run_query, with_values
+from kgtool.ask.queries import adhoc_query, catalogue, evaluate, find_query, load_query, run_query, with_values
 from kgtool import open_build
 
 from helpers import ASSIGNMENTS, FIXTURES, REPO, REQUIRED_PARAMETERS, copy_project, unordered_lists
@@ -378,7 +378,7 @@ def test_a_dataframe_has_the_columns_in_order_typed_and_says_where_it_came_from(
 
 def test_without_pandas_a_dataframe_is_a_clear_error(monkeypatch):
     from kgtool.errors import KgtoolError
-    from kgtool.queries import QueryResult
+    from kgtool.ask.queries import QueryResult
 
     monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now fails
     with pytest.raises(KgtoolError, match="pip install pandas"):
@@ -739,8 +739,8 @@ def test_stated_vs_interpreted_counts_the_same_on_a_release_whose_interpretation
     # graph/<code>/interpretation; the query must count them there too.
     from pyoxigraph import RdfFormat, Store
 
-    from kgtool.named_graphs import release_graphs
-    from kgtool.serialize import nquads
+    from kgtool.release.named_graphs import release_graphs
+    from kgtool.release.serialize import nquads
 
     released = Store()
     released.load(nquads(release_graphs(repository_build)), format=RdfFormat.N_QUADS)

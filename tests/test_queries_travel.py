@@ -21,8 +21,8 @@ import pytest
 import yaml
 from SPARQLWrapper import JSON, SELECT, SPARQLWrapper
 
-from kgtool.push import build_graphs, push
-from kgtool.queries import catalogue, evaluate, run_query, with_values
+from kgtool.release.push import build_graphs, push
+from kgtool.ask.queries import catalogue, evaluate, run_query, with_values
 
 from helpers import REPO, REQUIRED_PARAMETERS, unordered_lists
 

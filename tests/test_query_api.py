@@ -17,9 +17,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from kgtool import open_build
-from kgtool.formats import render
-from kgtool.queries import catalogue, find_query, run_query
-from kgtool.serve import serve
+from kgtool.ask.formats import render
+from kgtool.ask.queries import catalogue, find_query, run_query
+from kgtool.release.serve import serve
 
 from helpers import REPO, chromium, free_port
 

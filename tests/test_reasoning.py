@@ -12,10 +12,10 @@ from rdflib.compare import to_isomorphic
 from rdflib.namespace import ORG, OWL, RDF, SKOS
 
 from kgtool import KgtoolError, build, owl_rl_closure, parse_turtle
-from kgtool.load import read_quads
+from kgtool.store.load import read_quads
 from kgtool.namespaces import AGENCY, ICP, ID, INFERRED_GRAPH, VOCAB
-from kgtool.queries import catalogue, run_query
-from kgtool.reason import materialise
+from kgtool.ask.queries import catalogue, run_query
+from kgtool.store.reason import materialise
 
 from helpers import FIXTURES, REPO, REQUIRED_PARAMETERS, graph_difference
 

@@ -17,8 +17,8 @@ import pytest
 from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.namespace import SH
 
-from kgtool.publish import DESCRIPTION
-from kgtool.validate import ENGINES
+from kgtool.release.publish import DESCRIPTION
+from kgtool.check.validate import ENGINES
 
 from helpers import REPO
 

@@ -21,9 +21,9 @@ from click.testing import CliRunner
 
 from kgtool import Build, KgtoolError, open_build
 from kgtool.cli import main
-from kgtool.formats import render
-from kgtool.queries import find_query, run_query, run_remote
-from kgtool.serve import is_loopback, serve
+from kgtool.ask.formats import render
+from kgtool.ask.queries import find_query, run_query, run_remote
+from kgtool.release.serve import is_loopback, serve
 
 from helpers import REPO, free_port, unordered_lists
 
@@ -231,7 +231,7 @@ def test_serve_without_a_build_says_so(tmp_path):
 
 
 def test_serve_without_the_oxigraph_binary_says_how_to_install_it(build_copy, monkeypatch):
-    monkeypatch.setattr("kgtool.serve.shutil.which", lambda *args, **kwargs: None)
+    monkeypatch.setattr("kgtool.release.serve.shutil.which", lambda *args, **kwargs: None)
     result = _serve("--build-dir", str(build_copy.path), "serve")
     assert result.exit_code == 2
     assert "the Oxigraph server binary `oxigraph` is not installed" in result.output

@@ -13,10 +13,10 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 
-from kgtool.load import parse_turtle
+from kgtool.store.load import parse_turtle
 from kgtool.project import find_project
-from kgtool.report import text_report
-from kgtool.validate import ENGINES, Validation, validate
+from kgtool.check.report import text_report
+from kgtool.check.validate import ENGINES, Validation, validate
 
 from helpers import REPO
 

@@ -1,4 +1,4 @@
-"""The release's pages (kgtool.site): what a reader sees, that every link works, that
+"""The release's pages (kgtool.release.site): what a reader sees, that every link works, that
 interpretation is never shown as text, and that the same input gives the same bytes.
 
 The site is written once for the module from the session's build of the repository.
@@ -27,7 +27,7 @@ from kgtool.project import Project
 from rdflib import URIRef
 
 from kgtool.namespaces import BASE
-from kgtool.site import write_site
+from kgtool.release.site import write_site
 
 from helpers import REPO, graph_difference
 
@@ -350,7 +350,7 @@ def register_rows(release: Path, path: str) -> list[dict]:
 def test_the_register_has_a_row_per_designation_sorted_by_province_or_by_batch(release, heritage_graph):
     from rdflib.namespace import RDF
 
-    from kgtool.choropleth import PROVINCES
+    from kgtool.release.choropleth import PROVINCES
     from kgtool.namespaces import ICP
 
     # graphs/heritage/: 264 rows in the seven lists, 263 sites (北京卫星制造厂 is row 3 of
@@ -688,7 +688,7 @@ def test_writing_again_in_another_process_gives_identical_bytes(release, reposit
     again = tmp_path / "again"
     script = (
         "import sys; from kgtool import open_build; from kgtool.project import Project; "
-        "from kgtool.site import write_site; "
+        "from kgtool.release.site import write_site; "
         "write_site(open_build(build_dir=sys.argv[1]), sys.argv[2], Project(__import__('pathlib').Path(sys.argv[3])))"
     )
     # Another hash seed: no order may come from a set or dict of terms.
@@ -720,7 +720,7 @@ def test_the_templates_and_the_search_scripts_ship_in_the_wheel():
 def test_an_iri_whose_path_is_not_plain_segments_gets_no_page(local):
     # Such an IRI in a graph would write outside the release, or give a broken link.
     from kgtool.errors import KgtoolError
-    from kgtool.site import page_path
+    from kgtool.release.site import page_path
 
     with pytest.raises(KgtoolError, match="cannot have a page"):
         page_path(URIRef(BASE + local))

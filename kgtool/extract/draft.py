@@ -21,9 +21,9 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from .. import __version__
 from ..errors import ExtractError
-from ..load import parse_turtle
 from ..namespaces import ACTOR, AGENCY, DOC, ELI, ELI_DL, ICP, ID, PLACE, VOCAB
 from ..project import Project
+from ..store.load import parse_turtle
 from .actors import Actors, Resolution
 from .alignment import ALIGN_THRESHOLD, find_reuse, suggest_alignments
 from .bodies import NewBody

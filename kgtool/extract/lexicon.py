@@ -15,8 +15,8 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
-from ..load import parse_turtle
 from ..namespaces import VOCAB
+from ..store.load import parse_turtle
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF
 
-from ..load import parse_turtle
 from ..namespaces import ELI, ICP, ID, PLACE
 from ..project import Project, find_project
+from ..store.load import parse_turtle
 from .alignment import Reuse, find_reuse
 from .turtle import Block, write_turtle
 

@@ -46,8 +46,8 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.namespace import SKOS
 
-from ..load import parse_turtle
 from ..namespaces import VOCAB
+from ..store.load import parse_turtle
 from .numbering import chinese_to_int
 
 # Words of the texts that are not vocabulary facts -----------------------------------

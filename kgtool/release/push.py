@@ -17,7 +17,7 @@ triples is a failure naming the graph, never a success.
 Queries and updates are sent form-encoded (`query=…`, `update=…`), the form of
 the SPARQL protocol that stores support most widely (Virtuoso 7.2 does not
 answer a query POSTed as application/sparql-query). Graphs travel as N-Triples
-(kgtool.serialize's, each literal as the release writes it) labelled text/turtle
+(kgtool.release.serialize's, each literal as the release writes it) labelled text/turtle
 (N-Triples is Turtle), which every graph store reads. HTTP basic and digest
 authentication come from urllib.
 """
@@ -37,11 +37,11 @@ from urllib.parse import quote, urlencode
 from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from .errors import EndpointError, InputError, KgtoolError, PushError
-from .http_errors import HTTP_FAILURES, check_service_url, describe_body, describe_failure
+from ..ask.http_errors import HTTP_FAILURES, check_service_url, describe_body, describe_failure
+from ..errors import EndpointError, InputError, KgtoolError, PushError
+from ..store.build_folder import Build
 from .named_graphs import release_graphs
 from .serialize import ntriples
-from .store import Build
 
 # Where `kgtool publish` writes the named graphs: the asserted ones, and the inferred one.
 RELEASE_DUMPS = (Path("dumps") / "icpkg.nq.gz", Path("dumps") / "icpkg-inferred.nq.gz")

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from rdflib import Graph, URIRef
 
-from .namespaces import GRAPH, ICP, INFERRED_GRAPH, VOCAB
-from .store import Build
+from ..namespaces import GRAPH, ICP, INFERRED_GRAPH, VOCAB
+from ..store.build_folder import Build
 
 INTERPRETED = VOCAB["statement-basis/interpreted"]
 
@@ -23,7 +23,7 @@ def release_graphs(build: Build) -> dict[URIRef, Graph]:
 
     Read from the build's store into rdflib once per Build (Build.dataset). Blank nodes
     keep the one identity the whole dataset gives them; writers label them
-    (kgtool.serialize)."""
+    (kgtool.release.serialize)."""
     dataset = build.dataset(inferred=True)
     interpreted = set(dataset.subjects(ICP.basis, INTERPRETED))
     graphs: dict[URIRef, Graph] = {}

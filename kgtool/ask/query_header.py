@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
 
 REQUIRED_KEYS = ("summary", "description", "columns")
 TEXT_KEYS = ("summary", "description")

@@ -2,7 +2,7 @@
 
 Findings are grouped by document and listed in the order of the file; each line
 names the item the way the plan does (“广东 重点任务 11 构建工业遗产分级保护体系”), uses
-labels instead of IRIs (kgtool.labels, as the pages do), and points to the file and
+labels instead of IRIs (kgtool.check.labels, as the pages do), and points to the file and
 line. The first line names the SHACL engine that made the report, the last counts
 findings by severity. The Turtle and JSON-LD reports say the engine too
 (prov:wasAttributedTo).
@@ -18,8 +18,8 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SH
 
+from ..namespaces import ELI, ICP
 from .labels import Labels
-from .namespaces import ELI, ICP
 from .validate import Finding, Validation
 
 SEVERITY_WORDS = {
@@ -45,7 +45,7 @@ class _Describer:
         return min(self.data.objects(node, prop), default=None)
 
     def label(self, node) -> str:
-        """The node's name in the report language, else in the other (kgtool.labels)."""
+        """The node's name in the report language, else in the other (kgtool.check.labels)."""
         return self.labels.label(node, self.language)
 
     def is_a(self, node, cls) -> bool:

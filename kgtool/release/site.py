@@ -3,7 +3,7 @@
 One HTML page per document, numbered item, agency (registry bodies and generic
 actors), programme, carrier type, target, national industrial heritage list and
 heritage site, in Chinese with English beside; an index with a search box (its records
-and scripts from kgtool.site_search), the documents, the coverage matrix (each number
+and scripts from kgtool.release.site_search), the documents, the coverage matrix (each number
 linking to its item) and the co-responsibility network; the heritage register (a map of
 sites per province and every row of the lists, by province and by batch); a page
 per vocabulary (its concepts as a tree); the ontology's documentation (pyLODE); a page
@@ -36,17 +36,17 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, RDF, RDFS, SKOS
 
+from ..ask.queries import find_query, run_query
+from ..check.labels import NAME_PROPERTIES, Labels, local_name
+from ..check.validate import national_plan_in_force
+from ..errors import PublishError
+from ..namespaces import BASE, DOC, ELI, GRAPH, ICP, ID, INFERRED_GRAPH, ONTOLOGY_IRI, PREFIXES, VOCAB
+from ..project import Project
+from ..store.build_folder import Build
 from .choropleth import PROVINCES, province_choropleth
-from .errors import PublishError
-from .labels import NAME_PROPERTIES, Labels, local_name
 from .metadata import Citation
-from .namespaces import BASE, DOC, ELI, GRAPH, ICP, ID, INFERRED_GRAPH, ONTOLOGY_IRI, PREFIXES, VOCAB
-from .project import Project
-from .queries import find_query, run_query
 from .serialize import jsonld, ntriples, turtle
 from .site_search import SEARCH_SCRIPTS, search_files
-from .store import Build
-from .validate import national_plan_in_force
 
 CARRIER_SCHEME = URIRef(BASE + "vocab/carrier-type")
 INDEX_PAGE = "index.html"
@@ -313,7 +313,7 @@ class Site:
     # names -------------------------------------------------------------------
 
     def zh(self, node) -> str:
-        """The Chinese name, else the resource's kind and the end of its IRI (kgtool.labels;
+        """The Chinese name, else the resource's kind and the end of its IRI (kgtool.check.labels;
         the English name has its own place on the page, so it is not borrowed)."""
         return self.labels.label(node, "zh", borrow=False)
 
@@ -904,7 +904,7 @@ def heritage_context(site: Site, order: str) -> dict:
     return {
         "order": order,
         "groups": groups,
-        # The SVG is made by kgtool.choropleth, which escapes every name it writes.
+        # The SVG is made by kgtool.release.choropleth, which escapes every name it writes.
         "map": Markup(heritage_map(site, groups)) if order == "province" else None,
         "lists": lists,
         "reviewed": [lst for lst in lists if facts.value(lst, ICP.reviewedBy)],
@@ -1319,7 +1319,7 @@ def _authored_files(project: Project) -> dict[URIRef, Path]:
 
 def _named_graph(asserted: dict[URIRef, Graph], resource: URIRef) -> Graph:
     """A copy of the asserted graph named after a resource (vocab/<s> → graph/vocab/<s>);
-    the writers label its blank nodes (kgtool.serialize)."""
+    the writers label its blank nodes (kgtool.release.serialize)."""
     graph = Graph()
     graph += asserted.get(GRAPH[str(resource)[len(BASE):]], Graph())
     return graph

@@ -2,13 +2,13 @@
 once, read by every command.
 
 This module is the one place that knows how a build is stored on disk: it writes
-what kgtool.build makes, opens a build (`open_build`, the one way to) and reads
+what kgtool.store.build makes, opens a build (`open_build`, the one way to) and reads
 it (`Build`). The store (`store/`) answers SPARQL without anything being loaded
 first, and gives its quads to rdflib for those who want a Graph (`dataset`,
 `union`). Beside it,
 `answers/` keeps the rows of each saved query as the build answered them, so a
 question asked again is read, not evaluated again (`KeptAnswers` writes and reads
-them; kgtool.queries asks them first). A build is
+them; kgtool.ask.queries asks them first). A build is
 written into a temporary sibling folder and swapped in with renames: a failed
 build never leaves a half-written folder, and the previous build survives until
 the new one is complete (kgtool.atomic).
@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .errors import BuildDamagedError, BuildMissingError, BuildStaleError, KgtoolError
-from .namespaces import INFERRED_GRAPH_IRI
-from .project import Project, find_project
+from ..errors import BuildDamagedError, BuildMissingError, BuildStaleError, KgtoolError
+from ..namespaces import INFERRED_GRAPH_IRI
+from ..project import Project, find_project
 
 STORE_DIR = "store"
 QUADS_FILE = "store.nq"  # the store's quads, for a copy in memory
@@ -192,7 +192,7 @@ class Build:
 
     @cached_property
     def answers(self) -> KeptAnswers:
-        """The answers of saved queries this build keeps (kgtool.queries asks them first)."""
+        """The answers of saved queries this build keeps (kgtool.ask.queries asks them first)."""
         return KeptAnswers(self.path / ANSWERS_DIR, self.fingerprint)
 
     @cached_property
@@ -217,7 +217,7 @@ class Build:
         from pyoxigraph import RdfFormat
         from rdflib import Dataset
 
-        from .namespaces import INFERRED_GRAPH, PREFIXES
+        from ..namespaces import INFERRED_GRAPH, PREFIXES
 
         if inferred not in self._datasets:
             dataset = Dataset(default_union=True)
@@ -236,7 +236,7 @@ class Build:
         """Every triple of the build, asserted and inferred, as one rdflib Graph."""
         from rdflib import Graph
 
-        from .namespaces import PREFIXES
+        from ..namespaces import PREFIXES
 
         union = Graph()
         for prefix, namespace in PREFIXES.items():
@@ -276,7 +276,7 @@ class KeptAnswers:
         ]
 
     def keep(self, result, text: str) -> None:
-        """Keep the answer a saved query gave on the build (kgtool.results.QueryResult)
+        """Keep the answer a saved query gave on the build (kgtool.ask.results.QueryResult)
         for the exact text evaluated (parameters written in), so that asking again reads
         it instead of evaluating it. The first to ask pays; a build does not answer
         every saved query in advance (at a million triples that was half its time).
@@ -296,7 +296,7 @@ class KeptAnswers:
             "terms": [_encode_term(term) for term in numbers], "rows": cells,
         }
         self._documents[result.query] = document
-        from .atomic import write_files  # only when an answer is kept, not at start-up
+        from ..atomic import write_files  # only when an answer is kept, not at start-up
 
         target = self.folder / f"{result.query}.json"
         try:

@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
-from .namespaces import PREFIXES
+from ..namespaces import PREFIXES
 
 Graphs = Union[Graph, Mapping[URIRef, Graph]]
 
@@ -78,7 +78,7 @@ def _canonical_quads(data: Graphs) -> list:
     )
     if any(isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode) for quad in dataset):
         # RDFC-1.0 can take exponential time on crafted blank-node structures; the build
-        # refused deep nesting when it read the files (kgtool.load.MAX_NESTING).
+        # refused deep nesting when it read the files (kgtool.store.load.MAX_NESTING).
         dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
     return list(dataset)
 

@@ -1,12 +1,12 @@
 """Where kgtool's servers listen, and the one sentence for a port already taken.
 
-Apart from kgtool.serve so that the CLI, which shows these defaults in its help,
+Apart from kgtool.release.serve so that the CLI, which shows these defaults in its help,
 does not load the web stack (uvicorn, Starlette, httpx) to start any command.
 """
 
 from __future__ import annotations
 
-from .errors import ServerError
+from ..errors import ServerError
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878

@@ -4,8 +4,8 @@ The engine is the `oxigraph` server binary, run as a child process on a loopback
 port, read-only on the build's own Oxigraph store (`build/store/`, which readers
 share: `kgtool query` works beside it) — so a server over a million triples
 starts in a second, with nothing loaded or copied. Users reach it through the
-front in kgtool.gateway, which gives each query a time limit and serves the
-saved queries as a web API (kgtool.query_api) whose pages link each query into
+front in kgtool.release.gateway, which gives each query a time limit and serves the
+saved queries as a web API (kgtool.release.query_api) whose pages link each query into
 the YASGUI page that Oxigraph serves at `/`.
 
 YASGUI reads a tab from the URL fragment (`#query=…&endpoint=…`) and runs it. The
@@ -31,14 +31,14 @@ from urllib.parse import quote, urlencode
 
 from pyoxigraph import Literal, NamedNode, Variable
 
-from .errors import DependencyError, ServerError
+from ..errors import DependencyError, ServerError
 from .gateway import Forwarder, Front
 from .ports import DEFAULT_HOST, DEFAULT_PORT, START_SECONDS, port_in_use
-from .queries import (
+from ..ask.queries import (
     QUERY_TIMEOUT, SavedQuery, allowed_values, catalogue, check_values, run_query, run_remote, with_values,
 )
+from ..store.build_folder import Build
 from .query_api import QueryApi
-from .store import Build
 
 STORE = "store"  # a writable server's copy, in its temporary folder
 # What the pinned server (oxigraph 0.5) prints once it accepts connections.
@@ -260,7 +260,7 @@ class Service:
 
     @property
     def queries_page(self) -> str:
-        """The saved queries as web pages and files (kgtool.query_api)."""
+        """The saved queries as web pages and files (kgtool.release.query_api)."""
         return f"{self.url}/queries/"
 
     @property

@@ -9,13 +9,13 @@ repository's CITATION.cff with the release's version and date, HTML pages for ev
 resource (each citing the release, each quote linked to its source text), and
 SHA-256 checksums of every file.
 
-Every file is written by kgtool.serialize, so each syntax holds the same graph,
+Every file is written by kgtool.release.serialize, so each syntax holds the same graph,
 literal for literal. Identical input gives a byte-identical release: every writer
 sorts, blank nodes get canonical labels (RDFC-1.0), gzip stores no time, and no
 date is written unless given.
 
 The named graphs — each document's text and its interpretation apart — are
-kgtool.named_graphs'; the build's store is read into rdflib once for them all.
+kgtool.release.named_graphs'; the build's store is read into rdflib once for them all.
 """
 
 from __future__ import annotations
@@ -33,18 +33,18 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD
 from rdflib.void import generateVoID
 
-from . import __version__
-from .atomic import check_target, staged_folder
-from .inputs import changed_inputs
-from .errors import BuildStaleError, InputError, OptionError, PublishError
+from .. import __version__
+from ..atomic import check_target, staged_folder
+from ..errors import BuildStaleError, InputError, OptionError, PublishError
+from ..namespaces import BASE, ELI, GRAPH, ICP, INFERRED_GRAPH, PREFIXES
+from ..progress import Progress, quiet
+from ..project import Project, find_project
+from ..store.build_folder import Build, open_build
+from ..store.inputs import changed_inputs
 from .metadata import CITATION_FILE, DATASET, citation, dataset_metadata, metadata_file, released_citation_file
 from .named_graphs import release_graphs
-from .namespaces import BASE, ELI, GRAPH, ICP, INFERRED_GRAPH, PREFIXES
-from .progress import Progress, quiet
-from .project import Project, find_project
 from .serialize import jsonld, jsonld_context, nquads, ntriples, trig, turtle
 from .site import write_site
-from .store import Build, open_build
 
 SPDX = "http://spdx.org/rdf/terms#"
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")

@@ -17,8 +17,8 @@ from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
-from .errors import InputError
-from .files import decode_utf8, read_bytes, read_utf8
+from ..errors import InputError
+from ..files import decode_utf8, read_bytes, read_utf8
 
 # Characters RFC 3987 forbids in an IRI; rdflib only logs a warning for them.
 _BAD_IRI = re.compile(r'[\s<>"{}|\\^`]')

@@ -1,7 +1,7 @@
 """Saved SPARQL queries: the catalogue in queries/, their headers, and running them on a build.
 
 A saved query is a `.rq` file whose header is a block of `#+` comment lines, YAML
-as grlc reads it (kgtool.query_header), so the file stays valid SPARQL and grlc
+as grlc reads it (kgtool.ask.query_header), so the file stays valid SPARQL and grlc
 can serve it:
 
     #+ summary: One line saying what question the query answers
@@ -30,13 +30,13 @@ from dataclasses import dataclass, replace
 from itertools import product
 from pathlib import Path
 
-from .errors import (
+from ..errors import (
     EndpointError, InputError, KgtoolError, ParameterError, QueryError, QueryTimeoutError, UnknownQueryError,
 )
-from .files import read_utf8
+from ..files import read_utf8
+from ..store.build_folder import Build
 from .query_header import read_header
 from .results import QueryResult, as_term
-from .store import Build
 from .worker import query_in_child
 
 # Seconds a query may run, by default, in `kgtool query` and `kgtool serve`: a

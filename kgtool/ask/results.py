@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 
-from .errors import DependencyError
+from ..errors import DependencyError
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {

@@ -2,7 +2,7 @@
 removed and the ontology was not: only their graphs are replaced, and only the
 resources they mention are reasoned about again.
 
-Why that gives the store a build from scratch gives: each data rule of kgtool.reason
+Why that gives the store a build from scratch gives: each data rule of kgtool.store.reason
 derives, from one asserted triple and the ontology's axioms, a triple whose subject
 is that triple's subject — or its object, when the predicate or one of its
 super-properties has an inverse or a range or is symmetric ("turns round"); chains
@@ -14,7 +14,7 @@ from.
 
 A transitive property chains through resources no changed triple mentions, and an
 axiom changes what every rule derives: with either, or with more than a fifth of the
-data changed, the build is made from scratch (kgtool.build), and the progress line
+data changed, the build is made from scratch (kgtool.store.build), and the progress line
 says why.
 """
 
@@ -26,17 +26,17 @@ from pathlib import Path
 
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Store, serialize
 
-from . import __version__
-from .errors import KgtoolError
-from .files import read_bytes
+from .. import __version__
+from ..errors import KgtoolError
+from ..files import read_bytes
+from ..namespaces import BASE, GRAPH, INFERRED_GRAPH
+from ..progress import Progress
+from ..project import Project
+from .build_folder import QUADS_FILE, STORE_DIR, Build, copy_store, open_build
 from .inputs import changed_inputs, file_record
 from .load import read_quads
-from .namespaces import BASE, GRAPH, INFERRED_GRAPH
-from .progress import Progress
-from .project import Project
 from .reason import AXIOM_CLASSES, AXIOM_PREDICATES, graph_size, inconsistent, materialise
 from .stats import document_code, document_figures, document_iri, resource_counts
-from .store import QUADS_FILE, STORE_DIR, Build, copy_store, open_build
 
 # Beyond this share of the asserted triples changed, a build from scratch is faster.
 _MOST_CHANGED = 0.2

@@ -7,15 +7,15 @@ from pathlib import Path
 
 from pyoxigraph import Store
 
-from . import __version__
-from .atomic import staged_folder
-from .errors import OptionError, ProjectError
+from .. import __version__
+from ..ask.queries import check_saved_queries
+from ..atomic import staged_folder
+from ..errors import OptionError, ProjectError
+from ..namespaces import INFERRED_GRAPH_IRI
+from ..progress import Progress, quiet
+from ..project import Project, find_project
+from .build_folder import Build, open_build, save_store, write_summary
 from .inputs import file_record
-from .namespaces import INFERRED_GRAPH_IRI
-from .progress import Progress, quiet
-from .project import Project, find_project
-from .queries import check_saved_queries
-from .store import Build, open_build, save_store, write_summary
 
 REASONERS = ("rules", "owlrl")
 
@@ -35,7 +35,7 @@ def build(
 
     Where a build made by kgtool's rules exists and only documents changed since (not
     the ontology), it is updated: the changed files' graphs are replaced and their
-    resources reasoned about again (kgtool.update), which gives the same store as
+    resources reasoned about again (kgtool.store.update), which gives the same store as
     a build from scratch in a fraction of the time. `full=True` builds from scratch.
 
     Raises InputError for a malformed or unreadable file and ReasoningError when

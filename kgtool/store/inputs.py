@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .project import Project
+from ..project import Project
 
 
 def _digest(path: Path) -> str:

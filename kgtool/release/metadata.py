@@ -17,7 +17,7 @@ from importlib.resources import files
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF
 
-from .namespaces import BASE
+from ..namespaces import BASE
 
 DATASET = URIRef(BASE + "dataset")
 METADATA_FILE = "dataset.ttl"

@@ -6,7 +6,7 @@ seconds whether the build holds five documents or a thousand.
 
 from __future__ import annotations
 
-from .namespaces import BASE, DOC, GRAPH, INFERRED_GRAPH
+from ..namespaces import BASE, DOC, GRAPH, INFERRED_GRAPH
 
 _PREFIXES = f"""PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX dcterms: <http://purl.org/dc/terms/>

@@ -33,7 +33,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from .errors import ServerError
+from ..errors import ServerError
 from .ports import START_SECONDS, port_in_use
 
 # Oxigraph answers queries at /query and queries and updates at /sparql.

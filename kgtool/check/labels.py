@@ -30,7 +30,7 @@ import re
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
-from .namespaces import BASE, ICP
+from ..namespaces import BASE, ICP
 
 NAME_PROPERTIES = (SKOS.prefLabel, RDFS.label, DCTERMS.title, ICP.translation)
 OTHER_LANGUAGE = {"zh": "en", "en": "zh"}

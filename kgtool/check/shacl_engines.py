@@ -1,7 +1,7 @@
 """The SHACL engines `kgtool validate` can run, by the names `--engine` takes.
 
-Apart from kgtool.validate so that the CLI, which offers these names as choices,
-does not load rdflib and the engines to start any command. kgtool.validate.ENGINES
+Apart from kgtool.check.validate so that the CLI, which offers these names as choices,
+does not load rdflib and the engines to start any command. kgtool.check.validate.ENGINES
 holds an engine for each name here (tests/test_validate.py checks it).
 """
 

@@ -17,7 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-from .errors import QueryError, QueryTimeoutError
+from ..errors import QueryError, QueryTimeoutError
 
 # Reads {"store", "query", "union", "graphs"} as JSON on stdin; writes "S" and the
 # results as SPARQL TSV (SELECT), "R" and SPARQL JSON (ASK), or "T" and N-Triples

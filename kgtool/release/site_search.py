@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
 
-from .namespaces import ELI, ICP
+from ..namespaces import ELI, ICP
 
-if TYPE_CHECKING:  # kgtool.site imports this module; the names are only for the types
+if TYPE_CHECKING:  # kgtool.release.site imports this module; the names are only for the types
     from .site import Site
 
 SEARCH_INDEX = "search-index.js"

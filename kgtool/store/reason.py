@@ -24,7 +24,7 @@ from pyoxigraph import NamedNode
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-from .progress import Progress, quiet
+from ..progress import Progress, quiet
 
 _LANGUAGE_NAMESPACES = tuple(str(ns) for ns in (RDF, RDFS, OWL, XSD))
 _REFLEXIVE_NOISE = {
@@ -136,7 +136,7 @@ _UNCOVERED_TYPES = [
 
 # The terms by which a triple is an axiom of the ontology rather than data: the
 # predicates and classes the rules and the checks read their schema through, and
-# those they refuse. kgtool.update rebuilds from scratch when a changed file has one.
+# those they refuse. kgtool.store.update rebuilds from scratch when a changed file has one.
 AXIOM_PREDICATES = frozenset(
     [str(RDFS.subClassOf), str(RDFS.subPropertyOf), str(RDFS.domain), str(RDFS.range), str(OWL.inverseOf),
      str(OWL.equivalentClass), str(OWL.equivalentProperty), str(OWL.disjointWith), str(OWL.members)]
@@ -219,7 +219,7 @@ def materialise(store, inferred: str, progress: Progress = quiet) -> list[str]:
 
 def inconsistent(inconsistencies: list[str]):
     """The ReasoningError for what `materialise` found wrong: the first three, and how many more."""
-    from .errors import ReasoningError
+    from ..errors import ReasoningError
 
     shown = "; ".join(inconsistencies[:3])
     more = len(inconsistencies) - 3
@@ -228,7 +228,7 @@ def inconsistent(inconsistencies: list[str]):
 
 
 def _refuse_uncovered(store) -> None:
-    from .errors import ReasoningError
+    from ..errors import ReasoningError
 
     used = [term for term in _UNCOVERED if store.query(f"{_PREFIXES}ASK {{ GRAPH ?g {{ ?s {term} ?o }} }}")]
     used += [term for term in _UNCOVERED_TYPES if store.query(f"{_PREFIXES}ASK {{ GRAPH ?g {{ ?s a {term} }} }}")]

@@ -33,12 +33,12 @@ from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.store import Store
 
-from .errors import EngineError, InputError, OptionError, ProjectError
-from .files import check_readable
-from .load import parse_turtle, read_quads, subject_lines
-from .namespaces import DOC, ELI, ICP, PLACE, VOCAB
-from .progress import Progress, quiet
-from .project import Project, find_project
+from ..errors import EngineError, InputError, OptionError, ProjectError
+from ..files import check_readable
+from ..namespaces import DOC, ELI, ICP, PLACE, VOCAB
+from ..progress import Progress, quiet
+from ..project import Project, find_project
+from ..store.load import parse_turtle, read_quads, subject_lines
 from .shacl_engines import DEFAULT_ENGINE, engine_release
 
 COVERAGE_SHAPE = URIRef("https://w3id.org/icpkg/shapes/framework#CoverageShape")
@@ -336,7 +336,7 @@ def _merged_report(reports: list):
     return merged
 
 
-# An engine for each name of kgtool.shacl_engines, which the CLI offers without loading this.
+# An engine for each name of kgtool.check.shacl_engines, which the CLI offers without loading this.
 ENGINES = {"turbo": _Turbo(), "pyshacl": _PySHACL()}
 
 

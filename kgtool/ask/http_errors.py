@@ -12,7 +12,7 @@ import socket
 import urllib.error
 from urllib.parse import urlsplit
 
-from .errors import OptionError
+from ..errors import OptionError
 
 # What a request can raise: urllib's HTTP and connection errors and timeouts (OSError),
 # and http.client's own (an answer cut off before its Content-Length, a status line

@@ -28,11 +28,11 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from . import __version__
-from .errors import EndpointError, InputError, KgtoolError, ParameterError, QueryTimeoutError, UnknownQueryError
-from .formats import render
-from .queries import Parameter, SavedQuery, catalogue
-from .results import QueryResult, json_value
+from .. import __version__
+from ..ask.formats import render
+from ..ask.queries import Parameter, SavedQuery, catalogue
+from ..ask.results import QueryResult, json_value
+from ..errors import EndpointError, InputError, KgtoolError, ParameterError, QueryTimeoutError, UnknownQueryError
 
 DATA_FORMATS = {"csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-values; charset=utf-8",
                 "json": "application/json"}
