@@ -45,7 +45,7 @@ from .store.inputs import changed_inputs
 from .errors import (
     BuildDamagedError, BuildMissingError, BuildStaleError, DependencyError, EndpointError, EngineError, ExtractError,
     InputError, KgtoolError, OptionError, OutputError, ParameterError, ProjectError, PublishError, PushError,
-    QueryError, QueryTimeoutError, ReasoningError, ServerError, UnknownActorError, UnknownQueryError,
+    QueryError, QueryTimeoutError, ReasoningError, ServeError, UnknownActorError, UnknownQueryError,
 )
 from .ask.results import QueryResult
 from .project import Project, find_project
@@ -160,7 +160,7 @@ __all__ = [
     "QueryError",
     "QueryTimeoutError",
     "ReasoningError",
-    "ServerError",
+    "ServeError",
     "UnknownActorError",
     "UnknownQueryError",
 ]

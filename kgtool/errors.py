@@ -198,7 +198,7 @@ class PushError(KgtoolError):
     exit_code = 2
 
 
-class ServerError(KgtoolError):
+class ServeError(KgtoolError):
     """`kgtool serve` could not start (a port in use, a host that does not resolve), or
     its Oxigraph server or HTTP front stopped."""
 

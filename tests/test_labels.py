@@ -28,6 +28,7 @@ id:no-pref-label rdfs:label "乙"@zh ; dcterms:title "丙"@zh .
 id:titled dcterms:title "丙"@zh ; icp:translation "C"@en .
 <https://w3id.org/icpkg/id/carrier/english-only> a icp:Carrier ; skos:prefLabel "Example Museum"@en .
 <https://w3id.org/icpkg/id/clause/x/10-p1> a icp:ResponsibilityClause .
+<https://w3id.org/icpkg/id/task/x/12> a icp:Task ; icp:taskKind taskkind:key-task ; <http://data.europa.eu/eli/ontology#number> "（十二）" .
 <https://w3id.org/icpkg/id/task/x/11> a icp:Task ; icp:taskKind taskkind:key-task ; dcterms:title "构建工业遗产分级保护体系"@zh .
 <https://w3id.org/icpkg/id/target/x/museums> a icp:Target ; icp:quote "新建10个工业博物馆"@zh .
 """
@@ -71,6 +72,12 @@ def test_a_part_without_a_name_is_called_by_its_class_and_the_end_of_its_iri(gra
     clause = EX["clause/x/10-p1"]
     assert Labels(graph).label(clause, "zh") == "责任分工表述 10-p1"
     assert Labels(graph).label(clause, "en") == "responsibility clause 10-p1"
+
+
+def test_the_report_names_an_unnamed_item_by_its_kind_and_number_once(graph):
+    # The item's kind word comes first in the report; a fallback name would repeat it.
+    assert _Describer(graph, "zh").item(EX["task/x/12"]) == "重点任务 （十二）"
+    assert _Describer(graph, "en").item(EX["task/x/12"]) == "key task （十二）"
 
 
 def test_a_target_is_called_by_the_words_that_state_it(graph):

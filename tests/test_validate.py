@@ -16,7 +16,8 @@ from kgtool.cli import main
 from kgtool.errors import KgtoolError, OptionError
 from kgtool.project import find_project
 from kgtool.check.shacl_engines import ENGINE_PACKAGES
-from kgtool.check.validate import ENGINES, framework_in_force, prepare, validate
+from kgtool.check.framework import framework_in_force
+from kgtool.check.validate import ENGINES, prepare, validate
 
 from helpers import FIXTURES, REPO
 

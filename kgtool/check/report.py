@@ -19,7 +19,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SH
 
 from ..namespaces import ELI, ICP
-from .labels import Labels
+from .labels import OTHER_LANGUAGE, Labels
 from .validate import Finding, Validation
 
 SEVERITY_WORDS = {
@@ -78,9 +78,11 @@ class _Describer:
         """“重点任务 11 构建工业遗产分级保护体系” for an item; the label for anything else."""
         if not self.is_a(node, ICP.Task):
             return self.label(node)
-        word = self.labels.kind(node, self.language)
         number = str(self._value(node, ELI.number) or "").rstrip(".、")
-        return " ".join(part for part in (word, number, self.label(node)) if part)
+        name = self.labels.name(node, self.language) or self.labels.name(node, OTHER_LANGUAGE[self.language])
+        if not (number or name):
+            return self.label(node)  # its kind and the end of its IRI, once
+        return " ".join(part for part in (self.labels.kind(node, self.language), number, name) if part)
 
     def subject(self, finding: Finding, document) -> str:
         focus = finding.focus

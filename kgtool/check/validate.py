@@ -28,17 +28,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.store import Store
 
-from ..errors import EngineError, InputError, OptionError, ProjectError
+from ..errors import EngineError, InputError, OptionError
 from ..files import check_readable
 from ..namespaces import DOC, ELI, ICP, PLACE, VOCAB
 from ..progress import Progress, quiet
 from ..project import Project, find_project
-from ..store.load import parse_turtle, read_quads, subject_lines
+from ..store.load import oxigraph_term, parse_turtle, rdflib_term, read_quads, subject_lines
+from .framework import framework_in_force
 from .shacl_engines import DEFAULT_ENGINE, engine_release
 
 COVERAGE_SHAPE = URIRef("https://w3id.org/icpkg/shapes/framework#CoverageShape")
@@ -78,9 +79,9 @@ class _OxigraphTriples(Store):
         subject, predicate, value = triple_pattern
         if isinstance(subject, Literal):  # rdflib allows asking; no RDF triple has one
             return
-        pattern = (_oxigraph_term(subject), _oxigraph_term(predicate), _oxigraph_term(value), ox.DefaultGraph())
+        pattern = (oxigraph_term(subject), oxigraph_term(predicate), oxigraph_term(value), ox.DefaultGraph())
         for quad in self.oxigraph.quads_for_pattern(*pattern):
-            yield (_rdflib_term(quad.subject), _rdflib_term(quad.predicate), _rdflib_term(quad.object)), iter(())
+            yield (rdflib_term(quad.subject), rdflib_term(quad.predicate), rdflib_term(quad.object)), iter(())
 
     def __len__(self, context=None):
         return len(self.oxigraph)
@@ -90,34 +91,6 @@ class _OxigraphTriples(Store):
 
     def remove(self, triple, context=None):
         raise TypeError("the data of a turbo validation is read-only")
-
-
-def _oxigraph_term(term):
-    import pyoxigraph as ox
-
-    if term is None:
-        return None
-    if isinstance(term, URIRef):
-        return ox.NamedNode(term)
-    if isinstance(term, BNode):
-        return ox.BlankNode(term)
-    if term.language:
-        return ox.Literal(term, language=term.language)
-    return ox.Literal(term, datatype=ox.NamedNode(term.datatype or XSD.string))
-
-
-def _rdflib_term(term):
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    # RDF 1.1's plain literals are xsd:strings; rdflib writes them without a datatype.
-    datatype = term.datatype.value
-    return Literal(term.value, datatype=None if datatype == XSD.string else URIRef(datatype))
 
 
 def _default_graph_quads(path: Path) -> tuple[list, tuple | None]:
@@ -265,7 +238,7 @@ class _Turbo:
         if rewrite:
             raise _StoreRewrites(path, *rewrite)
         data.store.oxigraph.extend(quads)
-        return (_rdflib_term(quad.subject) for quad in quads), len(quads)
+        return (rdflib_term(quad.subject) for quad in quads), len(quads)
 
     # The engine runs on one core and lets go of Python's lock: the shapes, shared between
     # two groups by their cost, validate side by side on two cores. Each run parses its own
@@ -343,46 +316,6 @@ ENGINES = {"turbo": _Turbo(), "pyshacl": _PySHACL()}
 def _check_engine(name: str | None) -> None:
     if name is not None and name not in ENGINES:
         raise OptionError(f"unknown SHACL engine '{name}': choose {' or '.join(ENGINES)}")
-
-
-def national_plan_in_force(graph) -> URIRef | None:
-    """The national plan in force as `graph` states it: of the final documents for the
-    whole country (eli:jurisdiction place:cn, icp:status final) that have a plan period,
-    the one whose period starts last, since a later plan supersedes an earlier one.
-    `graph` is an rdflib Graph, or anything that answers `subjects(p, o)` and
-    `value(s, p)` as one does. The period is not compared with today's date, so the same
-    data names the same plan on any day."""
-    plans = [
-        (str(start), str(document))
-        for document in graph.subjects(ELI.jurisdiction, PLACE["cn"])
-        if graph.value(document, ICP.status) == VOCAB["document-status/final"]
-        and (start := graph.value(document, ICP.periodStart)) is not None
-    ]
-    return URIRef(max(plans)[1]) if plans else None
-
-
-# What national_plan_in_force reads of each document.
-_IN_FORCE_PROPERTIES = {str(p) for p in (ELI.jurisdiction, ICP.status, ICP.periodStart)}
-
-
-def framework_in_force(project: Project) -> str:
-    """The code of the national plan in force among the project's document graphs: the
-    framework plans are measured against unless another is named. Raises ProjectError
-    when there is none."""
-    # Read with Oxigraph's parser, keeping only what the choice needs: checking one
-    # plan should not wait for rdflib to parse every other.
-    facts = Graph()
-    for path in project.document_files():
-        for quad in read_quads(path, path.as_uri(), default_graph=True):
-            if quad.predicate.value in _IN_FORCE_PROPERTIES:
-                facts.add((_rdflib_term(quad.subject), _rdflib_term(quad.predicate), _rdflib_term(quad.object)))
-    plan = national_plan_in_force(facts)
-    if plan is None:
-        raise ProjectError(
-            f"no document graph in {project.root / 'graphs'} is a final national plan with a plan period "
-            "(eli:jurisdiction place:cn, icp:status final, icp:periodStart); name the framework with --framework CODE"
-        )
-    return str(plan).removeprefix(str(DOC))
 
 
 def _context_files(project: Project, framework: str) -> list[Path]:

@@ -33,7 +33,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from ..errors import ServerError
+from ..errors import ServeError
 from .ports import START_SECONDS, port_in_use
 
 # Oxigraph answers queries at /query and queries and updates at /sparql.
@@ -117,10 +117,10 @@ def _listening_socket(host: str, port: int) -> socket.socket:
         return socket.create_server((host, port), family=family)
     except OSError as error:
         if isinstance(error, socket.gaierror):
-            raise ServerError(f"cannot listen on {host}: the name does not resolve ({error.strerror})") from None
+            raise ServeError(f"cannot listen on {host}: the name does not resolve ({error.strerror})") from None
         if error.errno == errno.EADDRINUSE:
             raise port_in_use(host, port) from None
-        raise ServerError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+        raise ServeError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
 
 
 class Front:
@@ -142,7 +142,7 @@ class Front:
         while not self.server.started:
             if not self.thread.is_alive() or time.monotonic() > deadline:
                 self.stop()
-                raise ServerError(f"the HTTP front of kgtool serve could not start on {host}:{port}")
+                raise ServeError(f"the HTTP front of kgtool serve could not start on {host}:{port}")
             time.sleep(0.02)
 
     @property

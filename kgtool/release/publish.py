@@ -513,7 +513,6 @@ def _describe_dumps(description: Graph, release: Release, licence: URIRef) -> No
         add((distribution, DCAT.accessURL, url))
         add((distribution, DCAT.downloadURL, url))
         add((distribution, DCTERMS.license, licence))
-        add((distribution, DCTERMS.description, Literal(dump.description, lang="en")))
         add((distribution, VOID.triples, Literal(dump.triples)))
         add((distribution, DCAT.byteSize, Literal(dump.size, datatype=XSD.nonNegativeInteger)))
         _describe_format(description, distribution, dump.media_type)

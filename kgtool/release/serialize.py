@@ -21,10 +21,11 @@ import re
 from typing import Mapping, Union
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from ..namespaces import PREFIXES
+from ..store.load import oxigraph_term
 
 Graphs = Union[Graph, Mapping[URIRef, Graph]]
 
@@ -72,7 +73,7 @@ def _canonical_quads(data: Graphs) -> list:
     labelled by RDFC-1.0."""
     named = {None: data} if isinstance(data, Graph) else data
     dataset = ox.Dataset(
-        ox.Quad(_term(s), _term(p), _term(o), ox.DefaultGraph() if name is None else ox.NamedNode(name))
+        ox.Quad(*map(oxigraph_term, (s, p, o)), ox.DefaultGraph() if name is None else ox.NamedNode(name))
         for name, graph in named.items()
         for s, p, o in graph
     )
@@ -81,21 +82,6 @@ def _canonical_quads(data: Graphs) -> list:
         # refused deep nesting when it read the files (kgtool.store.load.MAX_NESTING).
         dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
     return list(dataset)
-
-
-def _term(term):
-    if isinstance(term, URIRef):
-        return ox.NamedNode(term)
-    if isinstance(term, BNode):
-        return ox.BlankNode(term)
-    if isinstance(term, Literal):
-        # str() of an rdflib Literal is its lexical form, as parsed.
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(term.datatype))
-        return ox.Literal(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
 
 
 def _merged(quads: list) -> list:

@@ -31,7 +31,7 @@ from urllib.parse import quote, urlencode
 
 from pyoxigraph import Literal, NamedNode, Variable
 
-from ..errors import DependencyError, ServerError
+from ..errors import DependencyError, ServeError
 from .gateway import Forwarder, Front
 from .ports import DEFAULT_HOST, DEFAULT_PORT, START_SECONDS, port_in_use
 from ..ask.queries import (
@@ -126,9 +126,9 @@ class Server:
 
     def wait(self) -> None:
         """Block while the server runs. It stops on its own only when it fails, so
-        returning means an error, raised as ServerError with the server's message."""
+        returning means an error, raised as ServeError with the server's message."""
         self.process.wait()
-        raise ServerError(self.failure())
+        raise ServeError(self.failure())
 
     def _launch(self) -> None:
         with self.log.open("wb") as output:
@@ -165,7 +165,7 @@ class Server:
             try:
                 urllib.request.urlopen(request).close()
             except OSError as error:
-                raise ServerError(f"the Oxigraph server at {self.url} could not load {self.quads}: {error}") from None
+                raise ServeError(f"the Oxigraph server at {self.url} could not load {self.quads}: {error}") from None
 
     def stop(self) -> None:
         """Terminate the server and remove its temporary files."""
@@ -193,9 +193,9 @@ def _wait_until_listening(server: Server) -> None:
             reason = _error_line(output)
             if "Address already in use" in reason:
                 raise port_in_use(host, port)
-            raise ServerError(f"the Oxigraph server could not start on {where}: {reason}")
+            raise ServeError(f"the Oxigraph server could not start on {where}: {reason}")
         if time.monotonic() > deadline:
-            raise ServerError(f"the Oxigraph server did not start on {where} within {START_SECONDS} s")
+            raise ServeError(f"the Oxigraph server did not start on {where} within {START_SECONDS} s")
         time.sleep(0.05)
 
 
@@ -284,15 +284,15 @@ class Service:
 
     def wait(self) -> None:
         """Block while the service runs; it stops on its own only when it fails, so
-        returning means an error, raised as ServerError."""
+        returning means an error, raised as ServeError."""
         while True:
             time.sleep(0.2)
             with self._restarts:  # a restart is not a failure
                 stopped = self.engine.failure()
             if stopped:
-                raise ServerError(stopped.replace(self.engine.url, self.url))
+                raise ServeError(stopped.replace(self.engine.url, self.url))
             if not self.front.running:
-                raise ServerError(f"the HTTP front of kgtool serve at {self.url} stopped")
+                raise ServeError(f"the HTTP front of kgtool serve at {self.url} stopped")
 
     def stop(self) -> None:
         self.front.stop()

@@ -38,7 +38,7 @@ from rdflib.namespace import DCTERMS, ORG, OWL, RDF, RDFS, SKOS
 
 from ..ask.queries import find_query, run_query
 from ..check.labels import NAME_PROPERTIES, Labels, local_name
-from ..check.validate import national_plan_in_force
+from ..check.framework import national_plan_in_force
 from ..errors import PublishError
 from ..namespaces import BASE, DOC, ELI, GRAPH, ICP, ID, INFERRED_GRAPH, ONTOLOGY_IRI, PREFIXES, VOCAB
 from ..project import Project

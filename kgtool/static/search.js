@@ -1,6 +1,6 @@
 /* icpkg release: the index page's search box.
  *
- * The records come from search-index.js (written by kgtool.site_search at publish time,
+ * The records come from search-index.js (written by kgtool.release.site_search at publish time,
  * loaded with a <script> element so the page works from file:// as well as from a web
  * server); MiniSearch (minisearch.js, vendored) indexes them here, in the browser.
  *

@@ -13,8 +13,9 @@ import re
 from pathlib import Path
 from typing import Callable, Iterable
 
-from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
+from rdflib.namespace import XSD
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from ..errors import InputError
@@ -229,3 +230,36 @@ def subject_lines(path: Path) -> dict[str, int]:
             continue
         lines.setdefault(iri, number)
     return lines
+
+
+def oxigraph_term(term):
+    """An rdflib term as pyoxigraph's; None, a pattern's wildcard, stays None."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return ox.NamedNode(term)
+    if isinstance(term, BNode):
+        return ox.BlankNode(term)
+    if isinstance(term, Literal):
+        # str() of an rdflib Literal is its lexical form, as parsed.
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(term.datatype or XSD.string))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def rdflib_term(term):
+    """A pyoxigraph term as rdflib's."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    # RDF 1.1's plain literals are xsd:strings; rdflib writes them without a datatype.
+    datatype = term.datatype.value
+    return Literal(term.value, datatype=None if datatype == XSD.string else URIRef(datatype))
