@@ -292,6 +292,15 @@ def test_a_later_final_national_plan_becomes_the_default_framework(tmp_path):
     assert framework_in_force(find_project(root)) == "cn-2026-plan"
 
 
+def test_a_plan_based_on_an_earlier_national_plan_keeps_its_basis_under_a_later_framework(project):
+    # graphs/gd-2023-plan.ttl: eli:based_on doc:cn-2021-plan. With a later final national plan
+    # in force, the earlier one must still be read with the plan, or its basis looks missing.
+    _document(project, "cn-2026-plan", "cn", "final", "2026")
+    findings = validate([project / "graphs" / "gd-2023-plan.ttl"], root=project).findings
+    assert framework_in_force(find_project(project)) == "cn-2026-plan"
+    assert not [f for f in findings if str(f.shape).endswith("#BasisShape")]
+
+
 def test_without_a_national_plan_in_force_the_framework_must_be_named(tmp_path):
     root = tmp_path / "project"
     (root / "graphs").mkdir(parents=True)

@@ -5,6 +5,8 @@ no other is named."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
 from rdflib import Graph, URIRef
 
@@ -40,23 +42,43 @@ _IN_FORCE_PROPERTIES = {str(p) for p in (ELI.jurisdiction, ICP.status, ICP.perio
 _NAMES_THE_COUNTRY = re.compile(rb"[:/]cn[\s;,.>]")
 
 
-def framework_in_force(project: Project) -> str:
-    """The code of the national plan in force among the project's document graphs: the
-    framework plans are measured against unless another is named. Raises ProjectError
-    when there is none."""
-    # Read with Oxigraph's parser, keeping only what the choice needs: checking one
-    # plan should not wait for rdflib to parse every other.
-    facts = Graph()
+@dataclass(frozen=True)
+class NationalPlans:
+    """The project's document files that state a national document, and the code of the
+    national plan in force among them (None if none is)."""
+
+    files: list[Path]
+    in_force: str | None
+
+
+def national_plans(project: Project) -> NationalPlans:
+    """The national documents among the project's document graphs, read with Oxigraph's
+    parser keeping only what the choice needs: checking one plan should not wait for
+    rdflib to parse every other."""
+    facts, files = Graph(), []
     for path in project.document_files():
         if not _NAMES_THE_COUNTRY.search(read_bytes(path)):
             continue
-        for quad in read_quads(path, path.as_uri(), default_graph=True):
-            if quad.predicate.value in _IN_FORCE_PROPERTIES:
-                facts.add((rdflib_term(quad.subject), rdflib_term(quad.predicate), rdflib_term(quad.object)))
+        triples = [
+            (rdflib_term(quad.subject), rdflib_term(quad.predicate), rdflib_term(quad.object))
+            for quad in read_quads(path, path.as_uri(), default_graph=True)
+            if quad.predicate.value in _IN_FORCE_PROPERTIES
+        ]
+        if any(p == ELI.jurisdiction and o == PLACE["cn"] for _, p, o in triples):
+            files.append(path)
+        facts += triples
     plan = national_plan_in_force(facts)
-    if plan is None:
+    return NationalPlans(files, str(plan).removeprefix(str(DOC)) if plan is not None else None)
+
+
+def framework_in_force(project: Project, plans: NationalPlans | None = None) -> str:
+    """The code of the national plan in force among the project's document graphs: the
+    framework plans are measured against unless another is named. Raises ProjectError
+    when there is none."""
+    plans = plans or national_plans(project)
+    if plans.in_force is None:
         raise ProjectError(
             f"no document graph in {project.root / 'graphs'} is a final national plan with a plan period "
             "(eli:jurisdiction place:cn, icp:status final, icp:periodStart); name the framework with --framework CODE"
         )
-    return str(plan).removeprefix(str(DOC))
+    return plans.in_force

@@ -39,7 +39,7 @@ from ..namespaces import DOC, ELI, ICP, PLACE, VOCAB
 from ..progress import Progress, quiet
 from ..project import Project, find_project
 from ..store.load import oxigraph_term, parse_turtle, rdflib_term, read_quads, subject_lines
-from .framework import framework_in_force
+from .framework import framework_in_force, national_plans
 from .shacl_engines import DEFAULT_ENGINE, engine_release
 
 COVERAGE_SHAPE = URIRef("https://w3id.org/icpkg/shapes/framework#CoverageShape")
@@ -318,13 +318,16 @@ def _check_engine(name: str | None) -> None:
         raise OptionError(f"unknown SHACL engine '{name}': choose {' or '.join(ENGINES)}")
 
 
-def _context_files(project: Project, framework: str) -> list[Path]:
+def _context_files(project: Project, framework: str, national: list[Path]) -> list[Path]:
+    """What a plan is read with: the ontology, the registry, the framework's graph and
+    every other national plan's (a plan's eli:based_on may name an earlier one, and the
+    framework shapes ask what it is)."""
     framework_file = project.root / "graphs" / f"{framework}.ttl"
     if not framework_file.is_file():
         known = ", ".join(p.stem for p in project.document_files()) or "none"
         raise OptionError(f"no graph for the framework '{framework}' in {project.root / 'graphs'} (documents: {known})")
     ontology = sorted((project.root / "ontology").rglob("*.ttl"))
-    return ontology + project.registry_files() + [framework_file]
+    return ontology + project.registry_files() + list(dict.fromkeys([framework_file, *national]))
 
 
 def _shapes(project: Project, data: Graph, framework: str) -> Graph:
@@ -430,8 +433,9 @@ def prepare(
     says why; with "turbo" named, such a file is an EngineError."""
     _check_engine(engine)
     project = find_project(root)
-    framework = framework or framework_in_force(project)
-    context = _context_files(project, framework)
+    national = national_plans(project)
+    framework = framework or framework_in_force(project, national)
+    context = _context_files(project, framework, national.files)
     plans = [Path(f) for f in files] if files else project.document_files() + project.register_files()
     for path in context + plans:  # a link that leads nowhere or round in a loop, a folder, a pipe…
         check_readable(path)
