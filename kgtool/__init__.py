@@ -40,16 +40,16 @@ __version__ = "0.1.0"
 
 from typing import TYPE_CHECKING
 
-from .store.build import build
-from .store.inputs import changed_inputs
+from .ask.results import QueryResult
 from .errors import (
     BuildDamagedError, BuildMissingError, BuildStaleError, DependencyError, EndpointError, EngineError, ExtractError,
     InputError, KgtoolError, OptionError, OutputError, ParameterError, ProjectError, PublishError, PushError,
     QueryError, QueryTimeoutError, ReasoningError, ServeError, UnknownActorError, UnknownQueryError,
 )
-from .ask.results import QueryResult
 from .project import Project, find_project
+from .store.build import build
 from .store.build_folder import Build, open_build
+from .store.inputs import changed_inputs
 
 if TYPE_CHECKING:
     from pathlib import Path
