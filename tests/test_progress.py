@@ -73,7 +73,10 @@ def test_the_build_reports_every_graph_file_read_with_the_triples_so_far(project
 def test_validation_reports_the_files_it_reads_and_the_triples_it_validates():
     plan = FIXTURES / "plan-without-basis.ttl"
     project = find_project(REPO)
-    files = sorted((REPO / "ontology").rglob("*.ttl")) + project.registry_files() + [REPO / "graphs" / "cn-2021-plan.ttl", plan]
+    # The plan is read with the ontology, the registry and the national plans (the
+    # framework, cn-2021-plan, and the 2016 guidance, which a plan may name as its basis).
+    national = [REPO / "graphs" / "cn-2021-plan.ttl", REPO / "graphs" / "cn-2016-guidance.ttl"]
+    files = sorted((REPO / "ontology").rglob("*.ttl")) + project.registry_files() + national + [plan]
     progress = Recorder()
     result = validate([plan], root=REPO, progress=progress)
     counted = progress.counted()
