@@ -1,7 +1,7 @@
 """Validate plans against the model (shapes/core.ttl) and the national framework (shapes/framework.ttl).
 
 The data graph is the ontology, the vocabularies, the registry, the national
-framework's graph and the plans to check. Validation runs without inference:
+plans' graphs and the plans to check. Validation runs without inference:
 SHACL's own rdfs:subClassOf handling over the ontology covers class membership,
 and the shapes spell out sub-properties with sh:alternativePath — so the result
 is what an OWL RL closure would give for the rules the shapes check, at a
@@ -146,6 +146,7 @@ class Finding:
     location: Location | None = None
     focus_line: int = 0  # orders findings that point to the same line
     result: object = None  # the sh:ValidationResult node of the report
+
     def message(self, language: str) -> str:
         other = "en" if language == "zh" else "zh"
         return self.messages.get(language) or self.messages.get(other) or next(iter(self.messages.values()), "")
@@ -534,9 +535,9 @@ def validate(
 ) -> Validation:
     """Validate plan graphs — `files`, or every document graph of the project — against
     the model and the national `framework` (by default the national plan in force), with
-    the ontology, vocabularies and registry, using the SHACL `engine`: "turbo" (pyshacl-turbo) or "pyshacl" (the reference). With
-    none named, turbo where it can take the data, else pySHACL (see `prepare`); the
-    result says which ran and why."""
+    the ontology, vocabularies and registry, using the SHACL `engine`: "turbo"
+    (pyshacl-turbo) or "pyshacl" (the reference). With none named, turbo where it can
+    take the data, else pySHACL (see `prepare`); the result says which ran and why."""
     inputs = prepare(files, framework, root, engine, progress)
     shapes = inputs.shapes
     if inputs.defined_in_plans is not None:

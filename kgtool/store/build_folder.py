@@ -5,11 +5,10 @@ This module is the one place that knows how a build is stored on disk: it writes
 what kgtool.store.build makes, opens a build (`open_build`, the one way to) and reads
 it (`Build`). The store (`store/`) answers SPARQL without anything being loaded
 first, and gives its quads to rdflib for those who want a Graph (`dataset`,
-`union`). Beside it,
-`answers/` keeps the rows of each saved query as the build answered them, so a
-question asked again is read, not evaluated again (`KeptAnswers` writes and reads
-them; kgtool.ask.queries asks them first). A build is
-written into a temporary sibling folder and swapped in with renames: a failed
+`union`). Beside it, `answers/` keeps the rows of each saved query as the build
+answered them, so a question asked again is read, not evaluated again
+(`KeptAnswers` writes and reads them; kgtool.ask.queries asks them first). A build
+is written into a temporary sibling folder and swapped in with renames: a failed
 build never leaves a half-written folder, and the previous build survives until
 the new one is complete (kgtool.atomic).
 """
