@@ -16,6 +16,10 @@ is read from the kernel (wait4):
     answers it — from the answer kept when it was first asked — and "fresh", evaluated
     on the store on disk and on the store in memory; cold, as `kgtool query NAME`,
     with the kept answer and fresh (the kept answer removed first);
+  * the questions nobody saved, benchmarks/questions/*.rq (a two-hop join, a text
+    filter with a join, a grouped count with HAVING, a numeric filter, written as a
+    researcher would): evaluated on the store on disk and in memory, and cold as
+    `kgtool query FILE.rq`, whose answer is never kept;
   * up to --plain-up-to triples, the plain stack a user would combine by hand from the
     packages the project names: rdflib parses every file into one graph and owlrl
     computes the OWL 2 RL closure (build); pySHACL validates without inference, as
@@ -55,6 +59,8 @@ sys.path.insert(0, str(HERE))
 # kind in rollout_data.HERITAGE_KINDS, which every generated register has): 1 site at 10k, ~200 at 1M.
 PARAMETERS = {"tasks-by-theme": {"theme": "heritage"}, "task-search": {"phrase": "工业遗产"}, "agency-profile": {"name": "省工信厅"},
               "heritage-site-profile": {"name": "机床厂"}}
+# Questions nobody saved, as a researcher writes them: kgtool has no kept answer for them.
+QUESTIONS = HERE / "questions"
 # A query slower than this in the plain stack is given up on (SIGALRM), and reported as stopped.
 PLAIN_QUERY_LIMIT = 60
 
@@ -107,6 +113,17 @@ def _saved_queries(project: Path):
     return catalogue(project / "queries")
 
 
+def _questions() -> dict:
+    """The ad hoc questions, by the name the table gives them."""
+    from kgtool.ask.queries import load_query
+
+    return {f"{path.stem} (ad hoc)": load_query(path) for path in sorted(QUESTIONS.glob("*.rq"))}
+
+
+def _all_queries(project: Path) -> dict:
+    return {**_saved_queries(project), **_questions()}
+
+
 def _median(action, repeat: int) -> float:
     """Median seconds of `repeat` runs after a first one — of 3 when a run takes over a second."""
     first = _timed(action)
@@ -123,9 +140,9 @@ def warm_queries(project: Path, repeat: int, in_memory: bool = False) -> dict[st
 
     build = open_build(project, in_memory=in_memory)
     medians = {"open": _timed(lambda: build.store)}
-    for name, query in _saved_queries(project).items():
+    for name, query in _all_queries(project).items():
         text = with_values(query.text, query.bindings(PARAMETERS.get(name)))
-        if not in_memory:
+        if not in_memory and not query.adhoc:
             medians[name] = _median(lambda: run_query(build, query, PARAMETERS.get(name)), repeat)
         medians[f"{name} (fresh)"] = _median(
             lambda: evaluate(build.store, name, text, use_default_graph_as_union=True), repeat)
@@ -200,7 +217,7 @@ def plain_queries(project: Path, repeat: int) -> dict[str, float | None]:
 
     signal.signal(signal.SIGALRM, give_up)
     medians = {}
-    for name, query in _saved_queries(project).items():
+    for name, query in _all_queries(project).items():
         text = with_values(query.text, query.bindings(PARAMETERS.get(name)))
         signal.alarm(PLAIN_QUERY_LIMIT)
         try:
@@ -296,6 +313,12 @@ def query_rows(project: Path, repeat: int, timeout: float, plain: bool) -> list[
                         Run(warm_medians.get(f"{name} (fresh)"), warm.peak_mb), plain_run))
         rows.append(Row("  the same, in memory", Run(memory_medians.get(f"{name} (fresh)"), memory.peak_mb)))
         rows.append(Row(f"query {name}, cold", *_cold(project, name, params, timeout)))
+    for name, query in _questions().items():
+        plain_run = Run(plain_medians.get(name), plain_warm.peak_mb) if plain_warm else None
+        rows.append(Row(f"question {name}, warm p50", Run(warm_medians.get(f"{name} (fresh)"), warm.peak_mb),
+                        None, plain_run))
+        rows.append(Row("  the same, in memory", Run(memory_medians.get(f"{name} (fresh)"), memory.peak_mb)))
+        rows.append(Row(f"question {name}, cold", _cold_runs(project, [str(query.path)], timeout)))
     return rows
 
 
@@ -304,21 +327,21 @@ def _cold(project: Path, name: str, params: list[str], timeout: float) -> tuple[
     first run), and fresh (the kept answer removed before each run); medians of 3, or
     of 1 for a run over a second."""
     kept_answer = project / "build" / "answers" / f"{name}.json"
-
-    def median_of_runs(fresh: bool) -> Run:
-        runs = []
-        for _ in range(3):
-            if fresh:
-                kept_answer.unlink(missing_ok=True)
-            runs.append(measure(kgtool(project, "query", name, *params), timeout))
-            if runs[-1].seconds is None or runs[-1].seconds > 1:
-                break
-        finished = [run.seconds for run in runs if run.seconds is not None]
-        return Run(statistics.median(finished) if finished else None, max(run.peak_mb for run in runs))
-
-    fresh = median_of_runs(True)
+    fresh = _cold_runs(project, [name, *params], timeout, before_each=lambda: kept_answer.unlink(missing_ok=True))
     measure(kgtool(project, "query", name, *params), timeout)  # asked once: now kept (if it takes no value)
-    return median_of_runs(False), fresh
+    return _cold_runs(project, [name, *params], timeout), fresh
+
+
+def _cold_runs(project: Path, query_args: list[str], timeout: float, before_each=lambda: None) -> Run:
+    """`kgtool query QUERY_ARGS` in fresh processes: the median of 3, or of 1 over a second."""
+    runs = []
+    for _ in range(3):
+        before_each()
+        runs.append(measure(kgtool(project, "query", *query_args), timeout))
+        if runs[-1].seconds is None or runs[-1].seconds > 1:
+            break
+    finished = [run.seconds for run in runs if run.seconds is not None]
+    return Run(statistics.median(finished) if finished else None, max(run.peak_mb for run in runs))
 
 
 def benchmark(size: int, workdir: Path, repeat: int, timeout: float, plain: bool) -> list[Row]:
@@ -354,7 +377,7 @@ def print_table(size: int, project: Path, rows: list[Row], timeout: float) -> No
         measured = row.fresh if row.fresh is not None and row.fresh.seconds is not None else row.ours
         ratio = ""
         if row.baseline is not None and measured.seconds:
-            limit = PLAIN_QUERY_LIMIT if row.operation.startswith("query") else timeout
+            limit = PLAIN_QUERY_LIMIT if row.operation.startswith(("query", "question")) else timeout
             ratio = (f"> {limit / measured.seconds:.0f}×" if row.baseline.seconds is None
                      else f"{row.baseline.seconds / measured.seconds:.1f}×")
         per_million = f"{measured.seconds / (triples / 1e6):.2f}" if measured.seconds is not None else ""

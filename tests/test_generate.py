@@ -117,3 +117,17 @@ def test_the_heritage_queries_answer_with_what_scale_py_passes(generated, built)
     compared = json.loads(kgtool(out, "query", "heritage-targets-vs-register", "--format", "json").output)
     assert any(row["document"].endswith("-syn") and int(row["sites_before"]) + int(row["sites_after"]) > 0
                for row in compared)
+
+
+def test_the_questions_scale_py_times_as_nobody_saved_them_answer_on_a_rollout(generated, built):
+    out, _ = generated
+    answers = {}
+    for path in sorted((REPO / "benchmarks" / "questions").glob("*.rq")):
+        result = kgtool(out, "query", str(path), "--format", "json")
+        assert result.exit_code == 0, result.output
+        answers[path.stem] = json.loads(result.output)
+    assert set(answers) == {"busiest-leads", "counterpart-leads", "large-targets", "museum-items"}
+    assert answers["museum-items"] and all("博物馆" in row["text"] for row in answers["museum-items"])
+    assert answers["large-targets"] and all(float(row["quantity"]) >= 50 for row in answers["large-targets"])
+    assert answers["counterpart-leads"]
+    assert all(int(row["items"]) > 20 for row in answers["busiest-leads"])
