@@ -117,7 +117,7 @@ def _questions() -> dict:
     """The ad hoc questions, by the name the table gives them."""
     from kgtool.ask.queries import load_query
 
-    return {f"{path.stem} (ad hoc)": load_query(path) for path in sorted(QUESTIONS.glob("*.rq"))}
+    return {f"{path.stem} (ad hoc)": load_query(path, saved=False) for path in sorted(QUESTIONS.glob("*.rq"))}
 
 
 def _all_queries(project: Path) -> dict:
