@@ -57,8 +57,8 @@ def _table(result: QueryResult) -> str:
     # its values (an item's text in every row of its bodies). The last column, often
     # the longest, is not padded: nothing follows it.
     columns = result.columns
-    shown = {value: _one_line(value) for row in result.rows for value in row.values()}
-    cells = {c: [shown[row[c]] for row in result.rows] for c in columns}
+    shown = {value: _one_line(value) for value in {value for row in result.cells for value in row}}
+    cells = {c: [shown[row[i]] for row in result.cells] for i, c in enumerate(columns)}
     distinct = {c: {c, *cells[c]} for c in columns}
     width_of = {value: _width(value) for values in distinct.values() for value in values}
     widths = {c: max(map(width_of.__getitem__, distinct[c])) for c in columns}
@@ -68,14 +68,14 @@ def _table(result: QueryResult) -> str:
     rule = "  ".join("-" * widths[c] for c in columns)
     lines = zip(*(map(padded[c].__getitem__, cells[c]) for c in before), cells[last])
     body = ("  ".join(line).rstrip() for line in lines)
-    return "\n".join([header, rule, *body, f"({len(result.rows)} rows)"]) + "\n"
+    return "\n".join([header, rule, *body, f"({len(result.cells)} rows)"]) + "\n"
 
 
 def _delimited(result: QueryResult, delimiter: str) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=result.columns, delimiter=delimiter, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(result.rows)
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(result.columns)
+    writer.writerows(result.cells)
     return buffer.getvalue()
 
 
@@ -84,7 +84,7 @@ def _markdown(result: QueryResult) -> str:
         return _one_line(text).replace("|", "\\|")
 
     lines = ["| " + " | ".join(result.columns) + " |", "|" + "---|" * len(result.columns)]
-    lines += ["| " + " | ".join(cell(r[c]) for c in result.columns) + " |" for r in result.rows]
+    lines += ["| " + " | ".join(map(cell, row)) + " |" for row in result.cells]
     return "\n".join(lines) + "\n"
 
 

@@ -141,13 +141,28 @@ class QueryResult:
         return cls(["subject", "predicate", "object"], triples, **origin)
 
     @cached_property
+    def cells(self) -> list[tuple[str, ...]]:
+        """One tuple per solution, in column order, of the plain strings a table prints
+        ("" where unbound)."""
+        # Each distinct term's string is read once: a term recurs down a column (an
+        # item's text in every row of its bodies), and a lookup costs half a read.
+        strings: dict = {}
+
+        def text(term) -> str:
+            if term is None:
+                return ""
+            string = strings.get(term)
+            if string is None:
+                string = strings[term] = term.value
+            return string
+
+        return [tuple(map(text, solution)) for solution in self.solutions]
+
+    @cached_property
     def rows(self) -> list[dict[str, str]]:
         """One dict per solution, keyed by column, every value the plain string a table
         prints ("" where unbound)."""
-        return [
-            {column: "" if term is None else term.value for column, term in zip(self.columns, solution)}
-            for solution in self.solutions
-        ]
+        return [dict(zip(self.columns, cells)) for cells in self.cells]
 
     def records(self) -> list[dict]:
         """One dict per solution with typed values: int, Decimal, float, bool, date for
