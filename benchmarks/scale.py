@@ -23,7 +23,7 @@ is read from the kernel (wait4):
   * up to --plain-up-to triples, the plain stack a user would combine by hand from the
     packages the project names: rdflib parses every file into one graph and owlrl
     computes the OWL 2 RL closure (build); pySHACL validates without inference, as
-    kgtool does (validate); rdflib answers each saved query (queries).
+    kgtool does (validate); rdflib answers each saved query and question (queries).
 
 and prints, per size, a table of seconds, peak memory, the baseline's time as a
 multiple of kgtool's, and seconds per million triples (so a step that grows faster
@@ -131,7 +131,7 @@ def _median(action, repeat: int) -> float:
 
 
 def warm_queries(project: Path, repeat: int, in_memory: bool = False) -> dict[str, float]:
-    """Median seconds of each saved query in one process: as `kgtool.query` answers it
+    """Median seconds of each saved query and question in one process: as `kgtool.query` answers it
     (from the answer kept when it was first asked), under NAME, and evaluated on the
     store ("fresh"), under "NAME (fresh)". With `in_memory`, the build is opened in
     memory first (its seconds under "open") and only fresh times are taken."""
@@ -202,7 +202,7 @@ def plain_validate(project: Path) -> None:
 
 
 def plain_queries(project: Path, repeat: int) -> dict[str, float | None]:
-    """rdflib: median seconds of each saved query on the build's asserted and inferred
+    """rdflib: median seconds of each saved query and question on the build's asserted and inferred
     triples in one in-memory dataset, with the parameters' VALUES block kgtool sends to
     an endpoint; None for a query stopped after PLAIN_QUERY_LIMIT seconds."""
     import signal
@@ -313,7 +313,7 @@ def query_rows(project: Path, repeat: int, timeout: float, plain: bool) -> list[
                         Run(warm_medians.get(f"{name} (fresh)"), warm.peak_mb), plain_run))
         rows.append(Row("  the same, in memory", Run(memory_medians.get(f"{name} (fresh)"), memory.peak_mb)))
         rows.append(Row(f"query {name}, cold", *_cold(project, name, params, timeout)))
-    for name, query in _questions().items():
+    for name, query in _questions().items():  # never kept: "kgtool s" is the engine's own time
         plain_run = Run(plain_medians.get(name), plain_warm.peak_mb) if plain_warm else None
         rows.append(Row(f"question {name}, warm p50", Run(warm_medians.get(f"{name} (fresh)"), warm.peak_mb),
                         None, plain_run))

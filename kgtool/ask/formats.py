@@ -13,6 +13,7 @@ import io
 import json
 import re
 import unicodedata
+from itertools import chain
 
 from .results import QueryResult, json_value
 
@@ -57,16 +58,16 @@ def _table(result: QueryResult) -> str:
     # its values (an item's text in every row of its bodies). The last column, often
     # the longest, is not padded: nothing follows it.
     columns = result.columns
-    shown = {value: _one_line(value) for value in {value for row in result.cells for value in row}}
-    cells = {c: [shown[row[i]] for row in result.cells] for i, c in enumerate(columns)}
-    distinct = {c: {c, *cells[c]} for c in columns}
+    shown = {value: _one_line(value) for value in set(chain.from_iterable(result.cells))}
+    by_column = {c: [shown[row[i]] for row in result.cells] for i, c in enumerate(columns)}
+    distinct = {c: {c, *by_column[c]} for c in columns}
     width_of = {value: _width(value) for values in distinct.values() for value in values}
     widths = {c: max(map(width_of.__getitem__, distinct[c])) for c in columns}
     *before, last = columns
     padded = {c: {value: value + " " * (widths[c] - width_of[value]) for value in distinct[c]} for c in before}
     header = "  ".join([*(padded[c][c] for c in before), last]).rstrip()
     rule = "  ".join("-" * widths[c] for c in columns)
-    lines = zip(*(map(padded[c].__getitem__, cells[c]) for c in before), cells[last])
+    lines = zip(*(map(padded[c].__getitem__, by_column[c]) for c in before), by_column[last])
     body = ("  ".join(line).rstrip() for line in lines)
     return "\n".join([header, rule, *body, f"({len(result.cells)} rows)"]) + "\n"
 
