@@ -131,10 +131,11 @@ def _median(action, repeat: int) -> float:
 
 
 def warm_queries(project: Path, repeat: int, in_memory: bool = False) -> dict[str, float]:
-    """Median seconds of each saved query and question in one process: as `kgtool.query` answers it
-    (from the answer kept when it was first asked), under NAME, and evaluated on the
-    store ("fresh"), under "NAME (fresh)". With `in_memory`, the build is opened in
-    memory first (its seconds under "open") and only fresh times are taken."""
+    """Median seconds of each saved query and question in one process: as `kgtool.query`
+    answers a saved query (from the answer kept when it was first asked), under NAME,
+    and evaluated on the store ("fresh"), under "NAME (fresh)". With `in_memory`, the
+    build is opened in memory first (its seconds under "open") and only fresh times are
+    taken."""
     from kgtool import open_build
     from kgtool.ask.queries import evaluate, run_query, with_values
 
@@ -202,9 +203,9 @@ def plain_validate(project: Path) -> None:
 
 
 def plain_queries(project: Path, repeat: int) -> dict[str, float | None]:
-    """rdflib: median seconds of each saved query and question on the build's asserted and inferred
-    triples in one in-memory dataset, with the parameters' VALUES block kgtool sends to
-    an endpoint; None for a query stopped after PLAIN_QUERY_LIMIT seconds."""
+    """rdflib: median seconds of each saved query and question on the build's asserted
+    and inferred triples in one in-memory dataset, with the parameters' VALUES block
+    kgtool sends to an endpoint; None for a query stopped after PLAIN_QUERY_LIMIT seconds."""
     import signal
 
     from kgtool import open_build
@@ -328,7 +329,7 @@ def _cold(project: Path, name: str, params: list[str], timeout: float) -> tuple[
     of 1 for a run over a second."""
     kept_answer = project / "build" / "answers" / f"{name}.json"
     fresh = _cold_runs(project, [name, *params], timeout, before_each=lambda: kept_answer.unlink(missing_ok=True))
-    measure(kgtool(project, "query", name, *params), timeout)  # asked once: now kept (if it takes no value)
+    measure(kgtool(project, "query", name, *params), timeout)  # asked once: now kept, unless given a value
     return _cold_runs(project, [name, *params], timeout), fresh
 
 

@@ -4,9 +4,9 @@ values for programs.
 `QueryResult.solutions` holds the pyoxigraph terms the engine gave (None where a
 variable is unbound), whichever engine gave them: the build's store, a kept
 answer, or a remote endpoint's SPARQL JSON. From them: `cells` and `rows` (every
-value as the string a table prints, as a tuple or a dict per solution), `records()` (integers, decimals, dates and years as
-Python numbers and dates, None for unbound), `to_dataframe()` (pandas, nullable
-dtypes) and an HTML table for Jupyter.
+value as the string a table prints, a tuple or a dict per solution), `records()`
+(integers, decimals, dates and years as Python numbers and dates, None for
+unbound), `to_dataframe()` (pandas, nullable dtypes) and an HTML table for Jupyter.
 """
 
 from __future__ import annotations
